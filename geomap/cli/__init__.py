@@ -1,0 +1,61 @@
+"""The ``geomap`` command: a thin layer that parses arguments and calls the library.
+
+This is the one module that turns geomap's and the gazetteer's errors into a one-line message on stderr
+and an exit code; every command lives in a module of its own and is attached here.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import click
+
+from gazetteer import GazetteerError
+from geomap.cli.batch import batch_command
+from geomap.cli.export import export_command
+from geomap.cli.extract import extract_command
+from geomap.cli.gazetteer import gazetteer_group
+from geomap.cli.map import map_command
+from geomap.cli.state import AppState
+from geomap.errors import GeomapError
+
+__all__ = ["cli", "main"]
+
+
+@click.group()
+@click.version_option(package_name="geomap")
+@click.option("--gazetteer", "gazetteer_path", type=click.Path(dir_okay=False), envvar="GEOMAP_GAZETTEER",
+              help="Gazetteer index file (default: in the user cache directory).")
+@click.option("-q", "--quiet", is_flag=True, help="Only print errors.")
+@click.pass_context
+def cli(ctx: click.Context, gazetteer_path: str | None, quiet: bool) -> None:
+    """Turn reports about the war in Ukraine into maps, GeoJSON, CSV and JSONL."""
+    logging.basicConfig(level=logging.ERROR if quiet else logging.WARNING, format="geomap: %(message)s")
+    ctx.obj = AppState(gazetteer_path=gazetteer_path, quiet=quiet)
+
+
+for _command in (map_command, extract_command, gazetteer_group, batch_command, export_command):
+    cli.add_command(_command)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the CLI, mapping library errors to one stderr line and their exit code."""
+    try:
+        cli.main(args=argv, prog_name="geomap", standalone_mode=False)
+    except (GeomapError, GazetteerError) as exc:
+        click.echo(f"geomap: error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("geomap: aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo("geomap: interrupted", err=True)
+        sys.exit(130)
+    except OSError as exc:
+        click.echo(f"geomap: error: {exc.strerror or exc}: {getattr(exc, 'filename', '') or ''}".rstrip(": "),
+                   err=True)
+        sys.exit(1)
