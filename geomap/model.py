@@ -158,7 +158,8 @@ class Event:
     ``acled_event_type``/``acled_sub_event_type`` its ACLED mapping.  ``geo_precision`` and
     ``time_precision`` follow ACLED (1 exact town/day, 2 near a town/week, 3 region/month).  ``verified``
     is False when the report hedges ("could not independently verify"), True when it confirms, None when
-    it says nothing.
+    it says nothing.  ``report_count`` is how many reports carry the same claim (set by the event store
+    when it links a claim repeated across reports).
     """
 
     start: int
@@ -178,6 +179,7 @@ class Event:
     injured: int | None = None
     acled_event_type: str = ""
     acled_sub_event_type: str = ""
+    report_count: int = 1
 
     @property
     def location(self) -> ResolvedPlace | None:
