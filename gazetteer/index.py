@@ -29,7 +29,7 @@ __all__ = ["Gazetteer", "GazetteerInfo", "SourceInfo", "default_index_path"]
 
 log = logging.getLogger("gazetteer")
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 _PLACE_COLUMNS = (
     "geonameid, name, lat, lon, feature_class, feature_code, country, admin1, admin2, population, "
     "source, radius_km, admin1_name, members"

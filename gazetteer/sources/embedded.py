@@ -91,7 +91,7 @@ class GeonamesCacheSource(PlaceSource):
         for iso, row in countries.items():
             if not points.get(iso):
                 continue
-            lats, lons = zip(*points[iso])
+            lats, lons = zip(*points[iso], strict=True)
             place = Place(
                 geonameid=int(row["geonameid"]),
                 name=row["name"],
@@ -122,7 +122,11 @@ class RegionsSource(PlaceSource):
         return "curated regions (gazetteer/data/regions.tsv)"
 
     def records(self) -> Iterator[PlaceRecord]:
-        """One place per row; informal regions list the admin1 codes they cover."""
+        """One place per row; informal regions list the admin1 codes they cover.
+
+        An oblast is also indexed under its bare name ("Donetsk"), which it shares with its capital: the
+        resolver decides between the two from context, which is how reports use the bare name.
+        """
         for cols in data_rows("regions.tsv"):
             geonameid, name, country, admin1, code, lat, lon, radius, members, alternates = cols
             place = Place(
@@ -139,4 +143,5 @@ class RegionsSource(PlaceSource):
                 admin1_name=name if admin1 else "",
                 members=tuple(m for m in members.split(",") if m),
             )
-            yield PlaceRecord(place, tuple(dict.fromkeys((name, *alternates.split("|")))))
+            bare = name.removesuffix(" Oblast").removesuffix(" Krai")
+            yield PlaceRecord(place, tuple(dict.fromkeys((name, bare, *alternates.split("|")))))

@@ -1,0 +1,81 @@
+"""Word lists the mention finder reads context from: general knowledge of English, Ukrainian and Russian.
+
+These are closed classes (months, weekdays, prepositions, titles, nationality adjectives, compass points),
+written by hand for geomap; none of them names a particular place or a particular report.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "COMPASS",
+    "DEMONYMS",
+    "LOCATIVE_CUES",
+    "NOT_PLACES",
+    "REGION_WORDS",
+    "SENTENCE_STARTERS",
+    "SETTLEMENT_WORDS",
+    "SPEECH_VERBS",
+    "TITLES",
+]
+
+MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday"
+
+#: capitalised words that are never places in a report, though GeoNames has towns so named
+NOT_PLACES = frozenset(
+    f"{MONTHS} {WEEKDAYS} god christmas easter telegram reuters youtube twitter facebook x nato eu un "
+    "said says told added wrote is it he she they we you i ok mr mrs ms sir lord saint "
+    "west east north south western eastern northern southern central".split()
+)
+
+#: capitalised at a sentence start for grammar, not because they name something
+SENTENCE_STARTERS = frozenset(
+    "the a an in on at near from to by of for and but or so as if when while after before since earlier "
+    "later also this that these those there here his her their its our my your some many most all both "
+    "meanwhile however according during despite amid around outside inside across along towards toward "
+    "heavy fighting russian ukrainian russians ukrainians things even senior us".split()
+)
+
+#: words that, following a name, make it a region ("Luhansk region", "Donetsk oblast")
+REGION_WORDS = frozenset("region regions oblast oblasts province provinces district districts raion "
+                         "krai governorate area область області областей району район".split())
+
+#: words that, following a name, keep it a settlement ("the city of X", "X city")
+SETTLEMENT_WORDS = frozenset("city town village villages settlement settlements hamlet".split())
+
+#: nationality and demonym adjectives: "Ukrainian forces", "Russian troops" are not places
+DEMONYMS = frozenset(
+    "ukrainian ukrainians russian russians belarusian american americans british european europeans "
+    "german french polish chinese iranian turkish western soviet crimean donbas kremlin "
+    "nato allied".split()
+)
+
+#: honorifics and ranks before a person's name
+TITLES = frozenset(
+    "president minister secretary governor mayor general gen col colonel lt lieutenant major maj "
+    "capt captain sgt sergeant commander chief spokesman spokeswoman spokesperson analyst deputy "
+    "senator ambassador prime chancellor king queen prince pope patriarch marshal admiral".split()
+)
+
+#: verbs of saying: "Kyiv said" is a metonym, "Zhdanov said" a person
+SPEECH_VERBS = frozenset("said says told added wrote stated reported claimed announced noted warned "
+                         "posted tweeted заявил заявив сообщил повідомив сказав сказал".split())
+
+#: words after which a capitalised word is probably a place ("near X", "the village of X")
+LOCATIVE_CUES = frozenset(
+    "in into near at from to towards toward around outside of including and between on "
+    "village villages town towns city settlement settlements hamlet direction "
+    "в у під біля поблизу до з із на над районі районах напрямку села селища місто "
+    "под около возле близ из к со".split()
+)
+
+#: compass words and their bearings in degrees
+COMPASS = {
+    "north": 0.0, "northern": 0.0, "northeast": 45.0, "north-east": 45.0, "northeastern": 45.0,
+    "east": 90.0, "eastern": 90.0, "southeast": 135.0, "south-east": 135.0, "southeastern": 135.0,
+    "south": 180.0, "southern": 180.0, "southwest": 225.0, "south-west": 225.0, "southwestern": 225.0,
+    "west": 270.0, "western": 270.0, "northwest": 315.0, "north-west": 315.0, "northwestern": 315.0,
+}

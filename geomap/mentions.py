@@ -1,0 +1,320 @@
+"""Find the spans of a report that name places.
+
+A gazetteer-driven recogniser: capitalised runs of words are matched against every name the gazetteer
+knows (longest match first, up to four words), then filtered by what the words around them say.  This is
+what lets geomap run with no model download and at thousands of documents a second, and it is where the
+war-report traps are handled:
+
+- a run that also holds words that are not places ("Lloyd Austin", "Kyiv Independent", "Oleh Zhdanov")
+  is a person or an organisation, and so are later lone uses of its words ("Zhdanov said");
+- a capitalised word that the same report also uses in lower case ("Said" / "said") is a word;
+- months, weekdays, platforms and agencies are never places;
+- a name followed by "region"/"oblast" is a region, and so is each name chained to it ("the Luhansk and
+  Donetsk regions");
+- Ukrainian and Russian names are inflected: their nominative forms come from ``geomap.morphology``.
+
+Capitalised words that match nothing but stand where a place stands ("the villages of Opiten and
+Klishivka") become mentions with an empty key, for the resolver to match near the report's other places
+or to list as unresolved.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from gazetteer import Gazetteer, fold
+from geomap.lexicon import (
+    COMPASS,
+    DEMONYMS,
+    LOCATIVE_CUES,
+    NOT_PLACES,
+    REGION_WORDS,
+    SENTENCE_STARTERS,
+    SPEECH_VERBS,
+    TITLES,
+)
+from geomap.model import Mention, Sentence
+
+__all__ = ["find_mentions"]
+
+_WORD = re.compile(r"[^\W\d_](?:[\w'’ʼ.-]*[^\W_])?")
+_POSSESSIVE = re.compile(r"['’]s$")
+_MAX_WORDS = 4
+# Endings of Ukrainian and Russian settlement names in Latin script: what makes an unknown capitalised
+# word after "near" or "villages of" worth trying as a place.
+# "the villages of X", "settlements including X", "the town of X": X is a place whatever it looks like
+_STRONG_CUE = re.compile(
+    r"\b(?:villages?|settlements?|towns?|hamlets?|cities|city|including|near|outskirts|liberated|captured)"
+    r"\s+(?:of\s+)?$|\b(?:villages?|settlements?|towns?)\s+of\s+\w+\s+(?:and|or)\s+$",
+    re.I,
+)
+_SLAVIC_ENDING = re.compile(
+    r"(?:ivka|ovka|evka|yivka|iivka|ivske|ivsk|ovsk|evsk|ske|sk|ne|ove|ovo|evo|ino|ine|yne|ka|yar|hrad|"
+    r"grad|pil|pol|tsi|chi|ky|ki|ia|ya|ets|yi|iy|ie|e)$"
+)
+
+
+@dataclass(slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    sentence_start: bool
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[0].isupper()
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def find_mentions(
+    text: str, gazetteer: Gazetteer, *, sentences: Sequence[Sentence], language: str = "en"
+) -> list[Mention]:
+    """Return the place mentions of ``text``, in order, non-overlapping.
+
+    ``sentences`` come from :func:`geomap.sentences.split_sentences`; sentence starts matter because a
+    capitalised first word carries no evidence of being a name.
+    """
+    tokens = _tokenize(text, sentences)
+    finder = _Finder(text, tokens, gazetteer, language)
+    return finder.run()
+
+
+def _tokenize(text: str, sentences: Sequence[Sentence]) -> list[_Token]:
+    starts = {s.start for s in sentences}
+    tokens = []
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        word = match.group()
+        while word.endswith("."):  # "U.S." keeps its dots, a sentence's last word does not
+            if re.fullmatch(r"(?:\w\.)+", word):
+                break
+            word, end = word[:-1], end - 1
+        possessive = _POSSESSIVE.search(word)
+        if possessive:
+            word, end = word[: possessive.start()], end - 2
+        if word:
+            tokens.append(_Token(start, end, word, start in starts or _after_opening(text, start, starts)))
+    return tokens
+
+
+def _after_opening(text: str, start: int, starts: set[int]) -> bool:
+    """A word right after an opening quote or bracket at a sentence start is sentence-initial too."""
+    return start > 0 and text[start - 1] in "\"'“‘«(" and (start - 1) in starts
+
+
+class _Finder:
+    """One pass over a report's tokens; holds what earlier runs taught about later ones."""
+
+    def __init__(self, text: str, tokens: list[_Token], gazetteer: Gazetteer, language: str) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.gazetteer = gazetteer
+        self.language = language
+        self.lower_words = {t.text for t in tokens if t.text.islower()}
+        self.person_words: set[str] = set()
+
+    # -- driving -----------------------------------------------------------------------------------
+
+    def run(self) -> list[Mention]:
+        mentions: list[Mention] = []
+        i = 0
+        while i < len(self.tokens):
+            if not self.tokens[i].capitalised:
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(self.tokens) and self.tokens[j + 1].capitalised and self._joined(j):
+                j += 1
+            mentions.extend(self._run_mentions(i, j))
+            i = j + 1
+        return _chain_region_hints(self.text, mentions)
+
+    def _joined(self, j: int) -> bool:
+        """Two capitalised words belong to one run when only a space separates them."""
+        return self.text[self.tokens[j].end : self.tokens[j + 1].start] == " "
+
+    # -- one capitalised run ------------------------------------------------------------------------
+
+    def _run_mentions(self, i: int, j: int) -> list[Mention]:
+        matches, foreign = self._match_run(i, j)
+        if foreign:
+            matches = [m for m in matches if not _touches(m, foreign)]
+        if _adjacent_single_words(matches):  # "Lloyd Austin": two towns side by side are a person
+            self._remember_person(i, j)
+            return []
+        mentions = []
+        for a, b, key in matches:
+            mention = self._extend(a, b, key)
+            if mention and self._plausible(mention, a, b):
+                mentions.append(mention)
+        if not matches:
+            mentions.extend(self._unknown(i, j, foreign))
+        return mentions
+
+    def _match_run(self, i: int, j: int) -> tuple[list[tuple[int, int, str]], list[int]]:
+        """Greedy longest matches inside tokens i..j; returns matches and the indices left unmatched."""
+        matches: list[tuple[int, int, str]] = []
+        foreign: list[int] = []
+        k = i
+        while k <= j:
+            for b in range(min(j, k + _MAX_WORDS - 1), k - 1, -1):
+                key = self._key(k, b)
+                if key:
+                    matches.append((k, b, key))
+                    k = b + 1
+                    break
+            else:
+                if not self._ignorable(self.tokens[k]):
+                    foreign.append(k)
+                    if self.tokens[k].lower in TITLES:  # "Secretary Lloyd Austin": a name follows
+                        self._remember_person(k + 1, j)
+                        break
+                k += 1
+        if foreign:
+            self._remember_person(i, j, skip={m for a, b, _ in matches for m in range(a, b + 1)})
+        return matches, foreign
+
+    def _key(self, a: int, b: int) -> str:
+        """The gazetteer key for tokens a..b, or "" when they name nothing."""
+        surface = self.text[self.tokens[a].start : self.tokens[b].end]
+        if a == b and self.tokens[a].lower in NOT_PLACES | DEMONYMS | TITLES:
+            return ""
+        key = fold(surface)
+        if self.gazetteer.has_key(key):
+            return key
+        if self.language != "en":
+            words = [t.text for t in self.tokens[a : b + 1]]
+            for candidate in _nominatives(words, self.language):
+                if self.gazetteer.has_key(candidate):
+                    return candidate
+        return ""
+
+    def _ignorable(self, token: _Token) -> bool:
+        """Words that may stand next to a place name without making the run a person or an agency."""
+        lower = token.lower
+        if token.sentence_start and lower in SENTENCE_STARTERS:
+            return True
+        return lower in REGION_WORDS or lower in COMPASS or lower in {"the", "of", "city", "oblast"}
+
+    def _remember_person(self, i: int, j: int, *, skip: set[int] | None = None) -> None:
+        for k in range(i, j + 1):
+            token = self.tokens[k]
+            if (skip and k in skip) or token.lower in TITLES or token.lower in SENTENCE_STARTERS:
+                continue
+            self.person_words.add(token.text)
+
+    # -- shaping and filtering a match ------------------------------------------------------------
+
+    def _extend(self, a: int, b: int, key: str) -> Mention | None:
+        """Grow a match over a neighbouring region or compass word when the gazetteer knows the whole."""
+        start, end = self.tokens[a].start, self.tokens[b].end
+        hint = ""
+        nxt = self.tokens[b + 1] if b + 1 < len(self.tokens) else None
+        prev = self.tokens[a - 1] if a > 0 else None
+        if nxt and self.text[end : nxt.start].strip() in ("", "’s", "'s"):
+            if nxt.lower == "regional":  # "Donetsk regional governor"
+                hint = "region"
+            elif nxt.lower in REGION_WORDS:
+                hint = "region"
+                key, end = self._lookup_phrase(start, nxt.end, nxt.lower) or key, nxt.end
+            elif nxt.lower in COMPASS:
+                whole = fold(self.text[start : nxt.end])
+                if self.gazetteer.has_key(whole):
+                    key, end, hint = whole, nxt.end, "region"
+        if prev and prev.lower in COMPASS and self.text[prev.end : start] == " ":
+            whole = fold(self.text[prev.start : end])
+            if self.gazetteer.has_key(whole):
+                key, start, hint = whole, prev.start, "region"
+        return Mention(start, end, self.text[start:end], key, hint)
+
+    def _lookup_phrase(self, start: int, end: int, region_word: str) -> str:
+        """Key of "Luhansk region" / "Донецькій області" as one name, or "" when only the base is known."""
+        key = fold(self.text[start:end])
+        if self.gazetteer.has_key(key):
+            return key
+        if self.language != "en" and region_word.startswith("облас"):
+            words = self.text[start:end].split()[:-1]
+            for candidate in _nominatives(words, self.language):
+                for suffix in (" область", " обл"):
+                    if self.gazetteer.has_key(candidate + suffix):
+                        return candidate + suffix
+        return ""
+
+    def _plausible(self, mention: Mention, a: int, b: int) -> bool:
+        """Reject single capitalised words that the report shows to be something other than a place."""
+        if a != b or mention.hint:
+            return True
+        token = self.tokens[a]
+        if token.text in self.person_words:
+            return False
+        if token.lower in self.lower_words and token.text.isalpha():  # "Said" where "said" is a word
+            return False
+        if token.sentence_start and token.lower in SENTENCE_STARTERS:
+            return False
+        places = self.gazetteer.lookup_key(mention.key)
+        nxt = self.tokens[b + 1] if b + 1 < len(self.tokens) else None
+        if nxt and nxt.lower in SPEECH_VERBS and _largest(places) < 100_000:
+            return False  # "Zhdanov said": a person, where "Kyiv said" is a metonym
+        if any(fold(p.name) == mention.key for p in places) or _largest(places) >= 20_000:
+            return True
+        # Only an alternate name of a small place ("Content", "Said"): weak evidence that needs a cue.
+        prev = self.tokens[a - 1] if a > 0 else None
+        return prev is not None and prev.lower in LOCATIVE_CUES and prev.end + 1 == token.start
+
+    # -- names the gazetteer does not know -------------------------------------------------------
+
+    def _unknown(self, i: int, j: int, foreign: list[int]) -> list[Mention]:
+        """Unmatched capitalised words standing where a place stands, for the resolver to try harder."""
+        if j - i > 1 or len(foreign) != j - i + 1:
+            return []
+        words = self.tokens[i : j + 1]
+        if any(t.text in self.person_words - {w.text for w in words} for t in words):
+            return []
+        prev = self.tokens[i - 1] if i > 0 else None
+        if prev is None or prev.lower not in LOCATIVE_CUES or words[0].sentence_start:
+            return []
+        surface = self.text[words[0].start : words[-1].end]
+        strong = _STRONG_CUE.search(self.text[max(0, words[0].start - 30) : words[0].start])
+        if self.language == "en" and not strong and not _SLAVIC_ENDING.search(fold(words[-1].text)):
+            return []
+        self.person_words.difference_update(t.text for t in words)
+        return [Mention(words[0].start, words[-1].end, surface, "", "unknown")]
+
+
+def _largest(places: Sequence) -> int:
+    return max((p.population if not p.is_region else 10**7 for p in places), default=0)
+
+
+def _touches(match: tuple[int, int, str], foreign: list[int]) -> bool:
+    a, b, _ = match
+    return any(f in (a - 1, b + 1) for f in foreign)
+
+
+def _adjacent_single_words(matches: list[tuple[int, int, str]]) -> bool:
+    return any(m1[0] == m1[1] and m2[0] == m2[1] and m2[0] == m1[1] + 1 for m1, m2 in zip(matches, matches[1:]))
+
+
+def _nominatives(words: list[str], language: str) -> list[str]:
+    """Folded nominative candidates of an inflected Cyrillic name (morphology is loaded lazily)."""
+    from geomap.morphology import nominative_candidates
+
+    return [fold(c) for c in nominative_candidates(words, language=language)]
+
+
+_CHAIN = re.compile(r"^\s*(?:,|and|or|, and|та|і|и|й)\s*$")
+
+
+def _chain_region_hints(text: str, mentions: list[Mention]) -> list[Mention]:
+    """In "the Luhansk and Donetsk regions" the region word after the last name covers them all."""
+    out = list(mentions)
+    for k in range(len(out) - 1, 0, -1):
+        cur, prev = out[k], out[k - 1]
+        if cur.hint == "region" and not prev.hint and _CHAIN.match(text[prev.end : cur.start]):
+            out[k - 1] = Mention(prev.start, prev.end, prev.surface, prev.key, "region", prev.alternatives)
+    return out

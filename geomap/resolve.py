@@ -1,0 +1,255 @@
+"""Resolve each mention to one gazetteer place, using the whole report as context.
+
+A name alone is ambiguous (Pokrovsk in Donetsk oblast, in Yakutia, and the old name of Engels; two
+Opytne in Donetsk oblast; Donetsk the city and the oblast).  Reports are not: their places cluster.  The
+resolver therefore works in two passes.  The first takes the names the gazetteer reads one way and
+finds the report's focus (the countries it is about, the points it is near).  The second scores every
+candidate of every name by
+
+- how the name matched (the place's own name beats an alternate or historic one),
+- population (a weak prior: big places are named more often),
+- the report's country focus,
+- distance to the places already settled, nearest first (the "Opytne near Bakhmut" rule),
+- region cues: "… region/oblast", "X in Y" where X lies in Y, and one sense per report.
+
+Names the gazetteer does not know are matched only near the places they stand beside, with a
+similarity threshold (``Opiten`` → Opytne, 4 km from Bakhmut), never against the whole world.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from difflib import SequenceMatcher
+
+from geopy.distance import great_circle
+
+from gazetteer import Gazetteer, Place, fold, skeleton
+from geomap.model import Mention, RelativePosition, ResolvedPlace, Sentence, Unresolved
+from geomap.relative import find_relative_positions, relative_point
+
+__all__ = ["resolve"]
+
+_NEAR_KM = 30.0  # how far from a settled place a misspelt neighbour is searched
+_FUZZY_MIN = 0.78  # skeleton similarity a misspelling needs
+_UNRESOLVED_HINT = (
+    "not in the gazetteer; small villages are in the GeoNames country dump or postal codes: "
+    "run `geomap gazetteer download UA` or `geomap gazetteer add UA.txt`"
+)
+
+
+def resolve(
+    text: str,
+    mentions: Sequence[Mention],
+    gazetteer: Gazetteer,
+    *,
+    sentences: Sequence[Sentence],
+) -> tuple[list[ResolvedPlace], list[Unresolved]]:
+    """Resolve ``mentions`` of ``text``; returns the resolved places (in text order) and the rest."""
+    state = _Context(text, list(mentions), gazetteer, sentences)
+    return state.run()
+
+
+class _Context:
+    def __init__(self, text: str, mentions: list[Mention], gazetteer: Gazetteer, sentences: Sequence[Sentence]):
+        self.text = text
+        self.mentions = mentions
+        self.gazetteer = gazetteer
+        self.sentences = sentences
+        self.candidates = [self._candidates(m) for m in mentions]
+        self.chosen: dict[int, tuple[Place, float, str]] = {}
+
+    # -- driving -------------------------------------------------------------------------------------
+
+    def run(self) -> tuple[list[ResolvedPlace], list[Unresolved]]:
+        self.focus = self._country_focus()
+        for k, cands in enumerate(self.candidates):  # pass 1: names with one reading
+            if len(cands) == 1 and not self.mentions[k].hint == "unknown":
+                self.chosen[k] = (cands[0], 0.9, "exact")
+        for k, cands in enumerate(self.candidates):  # pass 2: context decides the rest
+            if k not in self.chosen and cands:
+                self.chosen[k] = self._choose(k, cands)
+        unresolved = []
+        for k, mention in enumerate(self.mentions):  # pass 3: unknown names near settled places
+            if k in self.chosen:
+                continue
+            found = self._near_match(k)
+            if found:
+                self.chosen[k] = found
+            else:
+                unresolved.append(Unresolved(mention, self._sentence(mention.start), _UNRESOLVED_HINT))
+        return self._places(), unresolved
+
+    def _candidates(self, mention: Mention) -> list[Place]:
+        if not mention.key:
+            return []
+        places = list(self.gazetteer.lookup_key(mention.key))
+        if mention.hint == "region":
+            regions = [p for p in places if p.is_region and p.feature_code != "PCLI"]
+            places = regions or places
+        return places
+
+    def _country_focus(self) -> Counter[str]:
+        """Countries the report is about: unambiguous names vote, countries named vote double."""
+        votes: Counter[str] = Counter()
+        for cands in self.candidates:
+            countries = {p.country for p in cands}
+            if len(countries) == 1:
+                votes[cands[0].country] += 2 if cands[0].feature_code in ("PCLI", "ADM1", "RGN") else 1
+        return votes
+
+    # -- choosing among candidates ---------------------------------------------------------------
+
+    def _choose(self, k: int, cands: list[Place]) -> tuple[Place, float, str]:
+        mention = self.mentions[k]
+        region = self._region_reading(k, cands)
+        if region is not None:
+            return region, 0.85, "exact"
+        settled = self._settled_points(k)
+        total = sum(self.focus.values()) or 1
+        scored = []
+        for place in cands:
+            if place.is_region and place.feature_code != "PCLI" and fold(place.name) != mention.key:
+                continue  # a bare oblast name reads as its capital unless a region cue says otherwise
+            scored.append((self._score(mention, place, settled, total), place))
+        if not scored:
+            scored = [(0.0, cands[0])]
+        scored.sort(key=lambda pair: -pair[0])
+        best_score, best = scored[0]
+        weights = [math.exp(3 * (s - best_score)) for s, _ in scored]
+        return best, round(weights[0] / sum(weights), 3), "exact"
+
+    def _score(self, mention: Mention, place: Place, settled: list[tuple[float, float]], total: int) -> float:
+        score = math.log10(place.population + 10) / 7
+        if fold(place.name) == mention.key:
+            score += 0.5
+        score += 1.2 * self.focus.get(place.country, 0) / total
+        if settled and not place.is_region:
+            nearest = min(great_circle(p, (place.lat, place.lon)).km for p in settled)
+            score += 1.5 * math.exp(-nearest / 60)
+        if place.feature_code == "PCLI":
+            score += 1.0
+        return score
+
+    def _region_reading(self, k: int, cands: list[Place]) -> Place | None:
+        """The oblast, when the text reads a bare name ("Donetsk") as the region, else None."""
+        regions = [p for p in cands if p.is_region and p.feature_code in ("ADM1", "RGN")]
+        if not regions:
+            return None
+        region = regions[0]
+        if self.mentions[k].hint == "region" or len(regions) == len(cands):
+            return region
+        if any(place.geonameid == region.geonameid for place, _, _ in self.chosen.values()):
+            return region  # one sense per report: "Luhansk region" … "part of Luhansk"
+        return region if self._contains_previous(k, region) else None
+
+    def _contains_previous(self, k: int, region: Place) -> bool:
+        """ "the town of Bakhmut in Donetsk": the name after "in" contains the place before it."""
+        mention = self.mentions[k]
+        if k == 0 or not re.search(r"\b(?:in|of|,)\s*$", self.text[max(0, mention.start - 6) : mention.start]):
+            return False
+        prev = self.chosen.get(k - 1)
+        if prev is None or self._sentence(self.mentions[k - 1].start) != self._sentence(mention.start):
+            return False
+        place = prev[0]
+        return place.country == region.country and place.admin1 == region.admin1 and not place.is_region
+
+    def _settled_points(self, k: int) -> list[tuple[float, float]]:
+        """Positions of the settlements already resolved, other than mention k's own name."""
+        key = self.mentions[k].key
+        return [
+            (place.lat, place.lon)
+            for j, (place, _, _) in self.chosen.items()
+            if self.mentions[j].key != key and not place.is_region
+        ]
+
+    # -- names the gazetteer does not know ---------------------------------------------------------
+
+    def _near_match(self, k: int) -> tuple[Place, float, str] | None:
+        """A spelling variant or a near miss of a place close to the places around the mention."""
+        mention = self.mentions[k]
+        anchors = self._anchors_for(k)
+        if not anchors:
+            return None
+        variants = [p for p in self.gazetteer.lookup_variant(mention.surface) if not p.is_region]
+        close = [p for p in variants if _km_to(p, anchors) <= 100]
+        if close:
+            return min(close, key=lambda p: _km_to(p, anchors)), 0.75, "variant"
+        target = skeleton(mention.surface)
+        best: tuple[float, Place] | None = None
+        for anchor in anchors:
+            for name, place in self.gazetteer.names_near(anchor[0], anchor[1], radius_km=_NEAR_KM):
+                ratio = SequenceMatcher(None, target, skeleton(name)).ratio()
+                if ratio >= _FUZZY_MIN and (best is None or ratio > best[0]):
+                    best = (ratio, place)
+        if best is None:
+            return None
+        return best[1], round(0.6 * best[0], 3), "fuzzy"
+
+    def _anchors_for(self, k: int) -> list[tuple[float, float]]:
+        """Settled places of the same sentence, else of the report, that a misspelling may lie near."""
+        sentence = self._sentence(self.mentions[k].start)
+        same = [
+            (p.lat, p.lon) for j, (p, _, _) in self.chosen.items()
+            if not p.is_region and self._sentence(self.mentions[j].start) == sentence
+        ]
+        if same:
+            return same
+        return [(p.lat, p.lon) for p, _, _ in self.chosen.values() if not p.is_region and p.radius_km < 20][:5]
+
+    # -- output -----------------------------------------------------------------------------------------
+
+    def _places(self) -> list[ResolvedPlace]:
+        relatives = find_relative_positions(self.text, self.mentions)
+        out: list[ResolvedPlace] = []
+        for k, (place, confidence, method) in sorted(self.chosen.items()):
+            mention = self.mentions[k]
+            rel = relatives.get(k)
+            role = "location"
+            uncertainty = place.radius_km
+            if rel is not None and rel.kind in ("near", "outskirts"):
+                uncertainty = max(uncertainty, relative_point((place.lat, place.lon), rel)[2])
+            elif rel is not None:
+                role = "anchor"
+                located = self._relative_location(k, rel, place, confidence)
+                if located is not None:
+                    out.append(located)
+            if rel is None and self._is_second_of_between(k, relatives):
+                role = "anchor"
+            out.append(ResolvedPlace(mention, place, place.lat, place.lon, confidence, uncertainty, role, method,
+                                     rel if rel is not None and role == "location" else None))
+        return sorted(out, key=lambda r: (r.start, r.end))
+
+    def _relative_location(self, k: int, rel: RelativePosition, anchor: Place, confidence: float
+                           ) -> ResolvedPlace | None:
+        """The point a phrase such as "3 km north of Bakhmut" names; None when it only describes a place
+        named just before it ("Krasna Hora, north of Bakhmut")."""
+        if k > 0 and (k - 1) in self.chosen and re.fullmatch(
+            r"\s*,\s*(?:just\s+|some\s+|about\s+)?", self.text[self.mentions[k - 1].end : rel.start]
+        ):
+            return None
+        other = None
+        if rel.kind == "between" and (k + 1) in self.chosen:
+            second = self.chosen[k + 1][0]
+            other = (second.lat, second.lon)
+        lat, lon, uncertainty = relative_point((anchor.lat, anchor.lon), rel, other=other,
+                                               anchor_radius_km=anchor.radius_km)
+        phrase = Mention(rel.start, rel.end, rel.phrase, self.mentions[k].key, "relative")
+        return ResolvedPlace(phrase, anchor, lat, lon, round(confidence * 0.9, 3), uncertainty, "location",
+                             "relative", rel)
+
+    def _is_second_of_between(self, k: int, relatives: dict[int, RelativePosition]) -> bool:
+        prev = relatives.get(k - 1)
+        return prev is not None and prev.kind == "between" and prev.end == self.mentions[k].end
+
+    def _sentence(self, offset: int) -> str:
+        for sentence in self.sentences:
+            if sentence.start <= offset < sentence.end:
+                return sentence.text
+        return ""
+
+
+def _km_to(place: Place, points: list[tuple[float, float]]) -> float:
+    return min(great_circle((place.lat, place.lon), p).km for p in points)
