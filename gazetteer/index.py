@@ -254,14 +254,20 @@ class Gazetteer:
 
 
 def _prefer_gazetteer_rows(places: list[Place]) -> list[Place]:
-    """Drop postal rows that duplicate a GeoNames row of the same name within 15 km."""
+    """Drop postal rows that duplicate a GeoNames row of the same place (same name, within 15 km).
+
+    A GeoNames row that only carries the name as an alternate (Myrnohrad lists "Novoekonomichne", a
+    village beside it) is a different place, so the names are compared, not just the key.
+    """
     real = [p for p in places if p.source != "postal"]
     if len(real) == len(places):
         return places
     keep = list(real)
     for p in places:
         if p.source == "postal" and not any(
-            great_circle((p.lat, p.lon), (r.lat, r.lon)).km < 15 for r in real if r.feature_class == "P"
+            skeleton(r.name) == skeleton(p.name) and great_circle((p.lat, p.lon), (r.lat, r.lon)).km < 15
+            for r in real
+            if r.feature_class == "P"
         ):
             keep.append(p)
     return keep

@@ -16,6 +16,7 @@ __all__ = [
     "SETTLEMENT_WORDS",
     "SPEECH_VERBS",
     "TITLES",
+    "is_region_word",
 ]
 
 MONTHS = (
@@ -36,12 +37,22 @@ SENTENCE_STARTERS = frozenset(
     "the a an in on at near from to by of for and but or so as if when while after before since earlier "
     "later also this that these those there here his her their its our my your some many most all both "
     "meanwhile however according during despite amid around outside inside across along towards toward "
-    "heavy fighting russian ukrainian russians ukrainians things even senior us".split()
+    "heavy fighting russian ukrainian russians ukrainians things even senior "
+    "по в у на с з за до от від из із к о об про при для после після тем этим том как як но але и і а "
+    "что що это це ранее раніше также також между між сили силы как однако проте водночас вранці утром "
+    "ночью вночі днем вдень вечером увечері минулої прошлой".split()
 )
 
 #: words that, following a name, make it a region ("Luhansk region", "Donetsk oblast")
 REGION_WORDS = frozenset("region regions oblast oblasts province provinces district districts raion "
                          "krai governorate area область області областей району район".split())
+
+
+
+def is_region_word(word: str) -> bool:
+    """Whether a lower-case word names an administrative area, in any case form ("району", "області")."""
+    return word in REGION_WORDS or word.startswith(("район", "облас", "округ", "громад"))
+
 
 #: words that, following a name, keep it a settlement ("the city of X", "X city")
 SETTLEMENT_WORDS = frozenset("city town village villages settlement settlements hamlet".split())
@@ -68,8 +79,9 @@ SPEECH_VERBS = frozenset("said says told added wrote stated reported claimed ann
 LOCATIVE_CUES = frozenset(
     "in into near at from to towards toward around outside of including and between on "
     "village villages town towns city settlement settlements hamlet direction "
-    "в у під біля поблизу до з із на над районі районах напрямку села селища місто "
-    "под около возле близ из к со".split()
+    "в у під біля поблизу до з із на над районі районах напрямку села селища місто міста село селище "
+    "под около возле близ из к со пункт пункта пункты пунктов поселок посёлок поселка города город "
+    "деревня деревни станица".split()
 )
 
 #: compass words and their bearings in degrees

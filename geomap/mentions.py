@@ -22,23 +22,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from gazetteer import Gazetteer, fold
+from gazetteer import Gazetteer, Place, fold, skeleton
+from gazetteer.fold import is_cyrillic
 from geomap.lexicon import (
     COMPASS,
     DEMONYMS,
     LOCATIVE_CUES,
     NOT_PLACES,
-    REGION_WORDS,
+    is_region_word,
     SENTENCE_STARTERS,
     SPEECH_VERBS,
     TITLES,
 )
 from geomap.model import Mention, Sentence
 
-__all__ = ["find_mentions"]
+__all__ = ["find_mentions", "own_name"]
 
+_NEVER_ALONE = NOT_PLACES | DEMONYMS | TITLES | SENTENCE_STARTERS
+_NOT_PLACE_SKELETONS = frozenset(skeleton(word) for word in NOT_PLACES if len(word) > 3)
+# "US-based", "Russian-occupied": the name is the part before the hyphen
+_HYPHEN_SUFFIX = re.compile(r"[-‑](?:based|born|held|occupied|controlled|led|backed|made|bound|era|style|"
+                            r"area|region|annexed|installed|appointed|linked|friendly)$", re.I)
 _WORD = re.compile(r"[^\W\d_](?:[\w'’ʼ.-]*[^\W_])?")
 _POSSESSIVE = re.compile(r"['’]s$")
 _MAX_WORDS = 4
@@ -98,6 +104,9 @@ def _tokenize(text: str, sentences: Sequence[Sentence]) -> list[_Token]:
         possessive = _POSSESSIVE.search(word)
         if possessive:
             word, end = word[: possessive.start()], end - 2
+        suffix = _HYPHEN_SUFFIX.search(word)
+        if suffix:
+            word, end = word[: suffix.start()], end - (len(word) - suffix.start())
         if word:
             tokens.append(_Token(start, end, word, start in starts or _after_opening(text, start, starts)))
     return tokens
@@ -118,6 +127,7 @@ class _Finder:
         self.language = language
         self.lower_words = {t.text for t in tokens if t.text.islower()}
         self.person_words: set[str] = set()
+        self.last_end = -1  # end of the last mention found, for lists of places
 
     # -- driving -----------------------------------------------------------------------------------
 
@@ -131,7 +141,10 @@ class _Finder:
             j = i
             while j + 1 < len(self.tokens) and self.tokens[j + 1].capitalised and self._joined(j):
                 j += 1
-            mentions.extend(self._run_mentions(i, j))
+            found = self._run_mentions(i, j)
+            if found:
+                self.last_end = found[-1].end
+                mentions.extend(found)
             i = j + 1
         return _chain_region_hints(self.text, mentions)
 
@@ -151,7 +164,10 @@ class _Finder:
         mentions = []
         for a, b, key in matches:
             mention = self._extend(a, b, key)
-            if mention and self._plausible(mention, a, b):
+            verdict = self._plausible(mention, a, b)
+            if verdict == "weak":
+                mentions.append(replace(mention, hint="weak"))
+            elif verdict:
                 mentions.append(mention)
         if not matches:
             mentions.extend(self._unknown(i, j, foreign))
@@ -170,7 +186,7 @@ class _Finder:
                     k = b + 1
                     break
             else:
-                if not self._ignorable(self.tokens[k]):
+                if not self._ignorable(self.tokens[k]) and not self._names_a_district(k):
                     foreign.append(k)
                     if self.tokens[k].lower in TITLES:  # "Secretary Lloyd Austin": a name follows
                         self._remember_person(k + 1, j)
@@ -183,14 +199,15 @@ class _Finder:
     def _key(self, a: int, b: int) -> str:
         """The gazetteer key for tokens a..b, or "" when they name nothing."""
         surface = self.text[self.tokens[a].start : self.tokens[b].end]
-        if a == b and self.tokens[a].lower in NOT_PLACES | DEMONYMS | TITLES:
+        if a == b and self.tokens[a].lower in _NEVER_ALONE:
             return ""
         key = fold(surface)
         if self.gazetteer.has_key(key):
             return key
         if self.language != "en":
             words = [t.text for t in self.tokens[a : b + 1]]
-            for candidate in _nominatives(words, self.language):
+            following = self.tokens[b + 1].text if b + 1 < len(self.tokens) else None
+            for candidate in _nominatives(words, self.language, following=following):
                 if self.gazetteer.has_key(candidate):
                     return candidate
         return ""
@@ -198,9 +215,19 @@ class _Finder:
     def _ignorable(self, token: _Token) -> bool:
         """Words that may stand next to a place name without making the run a person or an agency."""
         lower = token.lower
-        if token.sentence_start and lower in SENTENCE_STARTERS:
+        if token.sentence_start and (lower in SENTENCE_STARTERS or lower in self.lower_words):
             return True
-        return lower in REGION_WORDS or lower in COMPASS or lower in {"the", "of", "city", "oblast"}
+        if token.sentence_start and self.language != "en":
+            from geomap.morphology import is_common_word
+
+            if is_common_word(token.text, language=self.language):
+                return True
+        return is_region_word(lower) or lower in COMPASS or lower in {"the", "of", "city", "oblast"}
+
+    def _names_a_district(self, k: int) -> bool:
+        """ "Вовчанськ Чугуївського району", "Kupiansk district": the word qualifies a region word."""
+        nxt = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
+        return nxt is not None and is_region_word(nxt.lower) and self.text[self.tokens[k].end : nxt.start] == " "
 
     def _remember_person(self, i: int, j: int, *, skip: set[int] | None = None) -> None:
         for k in range(i, j + 1):
@@ -211,8 +238,9 @@ class _Finder:
 
     # -- shaping and filtering a match ------------------------------------------------------------
 
-    def _extend(self, a: int, b: int, key: str) -> Mention | None:
+    def _extend(self, a: int, b: int, key: str) -> Mention:
         """Grow a match over a neighbouring region or compass word when the gazetteer knows the whole."""
+        b, key = self._longer_phrase(a, b, key)
         start, end = self.tokens[a].start, self.tokens[b].end
         hint = ""
         nxt = self.tokens[b + 1] if b + 1 < len(self.tokens) else None
@@ -220,7 +248,7 @@ class _Finder:
         if nxt and self.text[end : nxt.start].strip() in ("", "’s", "'s"):
             if nxt.lower == "regional":  # "Donetsk regional governor"
                 hint = "region"
-            elif nxt.lower in REGION_WORDS:
+            elif is_region_word(nxt.lower):
                 hint = "region"
                 key, end = self._lookup_phrase(start, nxt.end, nxt.lower) or key, nxt.end
             elif nxt.lower in COMPASS:
@@ -232,6 +260,15 @@ class _Finder:
             if self.gazetteer.has_key(whole):
                 key, start, hint = whole, prev.start, "region"
         return Mention(start, end, self.text[start:end], key, hint)
+
+    def _longer_phrase(self, a: int, b: int, key: str) -> tuple[int, str]:
+        """A name that continues past the capitalised run ("Donetsk People's Republic", "Rostov-on-Don")."""
+        for c in range(min(len(self.tokens) - 1, b + 3), b, -1):
+            if self.tokens[c].capitalised and "\n" not in self.text[self.tokens[b].end : self.tokens[c].start]:
+                longer = fold(self.text[self.tokens[a].start : self.tokens[c].end])
+                if self.gazetteer.has_key(longer):
+                    return c, longer
+        return b, key
 
     def _lookup_phrase(self, start: int, end: int, region_word: str) -> str:
         """Key of "Luhansk region" / "Донецькій області" as one name, or "" when only the base is known."""
@@ -246,8 +283,11 @@ class _Finder:
                         return candidate + suffix
         return ""
 
-    def _plausible(self, mention: Mention, a: int, b: int) -> bool:
-        """Reject single capitalised words that the report shows to be something other than a place."""
+    def _plausible(self, mention: Mention, a: int, b: int) -> bool | str:
+        """Reject single capitalised words that the report shows to be something other than a place.
+
+        Returns False to reject, True to keep, or ``"weak"`` to keep as weak evidence.
+        """
         if a != b or mention.hint:
             return True
         token = self.tokens[a]
@@ -258,14 +298,23 @@ class _Finder:
         if token.sentence_start and token.lower in SENTENCE_STARTERS:
             return False
         places = self.gazetteer.lookup_key(mention.key)
+        if token.text.isupper() and len(token.text) <= 4 and not any(p.is_region for p in places):
+            return False  # "TASS", "ISW": acronyms are agencies; country acronyms are in the gazetteer
         nxt = self.tokens[b + 1] if b + 1 < len(self.tokens) else None
         if nxt and nxt.lower in SPEECH_VERBS and _largest(places) < 100_000:
             return False  # "Zhdanov said": a person, where "Kyiv said" is a metonym
-        if any(fold(p.name) == mention.key for p in places) or _largest(places) >= 20_000:
+        if any(own_name(p, mention.key) for p in places) or _largest(places) >= 20_000 or self._has_cue(a):
             return True
-        # Only an alternate name of a small place ("Content", "Said"): weak evidence that needs a cue.
+        # Only an alternate name of a small place ("Content", "Swatowe"): the resolver keeps it only
+        # when it lies near the report's other places.
+        return "weak"
+
+    def _has_cue(self, a: int) -> bool:
+        """A locative word right before token a, or a list that a place started ("X, Y and Z")."""
         prev = self.tokens[a - 1] if a > 0 else None
-        return prev is not None and prev.lower in LOCATIVE_CUES and prev.end + 1 == token.start
+        if prev is not None and prev.lower in LOCATIVE_CUES and prev.end + 1 == self.tokens[a].start:
+            return True
+        return self.last_end >= 0 and bool(_LIST_GAP.fullmatch(self.text[self.last_end : self.tokens[a].start]))
 
     # -- names the gazetteer does not know -------------------------------------------------------
 
@@ -276,15 +325,31 @@ class _Finder:
         words = self.tokens[i : j + 1]
         if any(t.text in self.person_words - {w.text for w in words} for t in words):
             return []
-        prev = self.tokens[i - 1] if i > 0 else None
-        if prev is None or prev.lower not in LOCATIVE_CUES or words[0].sentence_start:
+        if words[0].sentence_start or any(t.lower in _NEVER_ALONE for t in words):
             return []
         surface = self.text[words[0].start : words[-1].end]
         strong = _STRONG_CUE.search(self.text[max(0, words[0].start - 30) : words[0].start])
-        if self.language == "en" and not strong and not _SLAVIC_ENDING.search(fold(words[-1].text)):
+        slavic = self.language != "en" or bool(_SLAVIC_ENDING.search(fold(words[-1].text)))
+        if not strong and not slavic:
             return []
         self.person_words.difference_update(t.text for t in words)
-        return [Mention(words[0].start, words[-1].end, surface, "", "unknown")]
+        # Without a cue the word is only worth a place if one of that spelling lies near the others.
+        hint = "unknown" if strong or self._has_cue(i) else "weak"
+        forms = tuple(_nominatives([t.text for t in words], self.language)[:4]) if self.language != "en" else ()
+        if any(skeleton(form) in _NOT_PLACE_SKELETONS for form in (surface, *forms)):
+            return []  # "в Телеграмі": the Cyrillic spelling of a word that is never a place
+        return [Mention(words[0].start, words[-1].end, surface, "", hint, forms)]
+
+
+def own_name(place: Place, key: str) -> bool:
+    """Whether ``key`` is the place's own name rather than one of its alternate or historic names.
+
+    A Cyrillic key is compared by skeleton with the (romanised) gazetteer name: ``гродовка`` is
+    Hrodivka's own name in Russian.
+    """
+    if fold(place.name) == key:
+        return True
+    return is_cyrillic(key) and skeleton(place.name) == skeleton(key)
 
 
 def _largest(places: Sequence) -> int:
@@ -300,13 +365,17 @@ def _adjacent_single_words(matches: list[tuple[int, int, str]]) -> bool:
     return any(m1[0] == m1[1] and m2[0] == m2[1] and m2[0] == m1[1] + 1 for m1, m2 in zip(matches, matches[1:]))
 
 
-def _nominatives(words: list[str], language: str) -> list[str]:
-    """Folded nominative candidates of an inflected Cyrillic name (morphology is loaded lazily)."""
+def _nominatives(words: list[str], language: str, *, following: str | None = None) -> list[str]:
+    """Folded nominative candidates of an inflected Cyrillic name (morphology is loaded lazily).
+
+    The word after the name matters: "Покровському напрямку" is the Pokrovsk axis, not a village.
+    """
     from geomap.morphology import nominative_candidates
 
-    return [fold(c) for c in nominative_candidates(words, language=language)]
+    return [fold(c) for c in nominative_candidates(words, language=language, following=following)]
 
 
+_LIST_GAP = re.compile(r"\s*(?:,|;|—|–|-|and|or|та|і|й|и|,\s*(?:and|та|і|и))\s*")
 _CHAIN = re.compile(r"^\s*(?:,|and|or|, and|та|і|и|й)\s*$")
 
 

@@ -26,7 +26,8 @@ from difflib import SequenceMatcher
 
 from geopy.distance import great_circle
 
-from gazetteer import Gazetteer, Place, fold, skeleton
+from gazetteer import Gazetteer, Place, fold, skeleton, transliterate
+from geomap.mentions import own_name
 from geomap.model import Mention, RelativePosition, ResolvedPlace, Sentence, Unresolved
 from geomap.relative import find_relative_positions, relative_point
 
@@ -58,6 +59,7 @@ class _Context:
         self.mentions = mentions
         self.gazetteer = gazetteer
         self.sentences = sentences
+        self.variants: set[tuple[str, int]] = set()  # (key, place) pairs matched by skeleton only
         self.candidates = [self._candidates(m) for m in mentions]
         self.chosen: dict[int, tuple[Place, float, str]] = {}
 
@@ -71,24 +73,58 @@ class _Context:
         for k, cands in enumerate(self.candidates):  # pass 2: context decides the rest
             if k not in self.chosen and cands:
                 self.chosen[k] = self._choose(k, cands)
+        for k in [k for k in self.chosen if self._is_outlier(k) or self._is_unsupported(k)]:
+            del self.chosen[k]
         unresolved = []
         for k, mention in enumerate(self.mentions):  # pass 3: unknown names near settled places
-            if k in self.chosen:
+            if k in self.chosen or self.candidates[k]:
                 continue
             found = self._near_match(k)
             if found:
                 self.chosen[k] = found
-            else:
+            elif mention.hint != "weak":
                 unresolved.append(Unresolved(mention, self._sentence(mention.start), _UNRESOLVED_HINT))
         return self._places(), unresolved
 
+    def _is_unsupported(self, k: int) -> bool:
+        """Weak evidence (a small place's alternate name, no cue) stands only beside the report's places."""
+        if self.mentions[k].hint != "weak":
+            return False
+        place = self.chosen[k][0]
+        others = [p for j, (p, _, _) in self.chosen.items() if self.mentions[j].hint != "weak" and not p.is_region]
+        return not others or _km_to(place, [(p.lat, p.lon) for p in others]) > 150
+
+    def _is_outlier(self, k: int) -> bool:
+        """A lone word read as a small town in a country nothing else in the report is about ("Wagner",
+        "War", "Tass"): a word that GeoNames happens to have, not a place the report names."""
+        mention = self.mentions[k]
+        place = self.chosen[k][0]
+        if " " in mention.surface or mention.hint or place.is_region or place.population >= 200_000:
+            return False
+        if _CUE_BEFORE.search(self.text[max(0, mention.start - 12) : mention.start]):
+            return False
+        return not any(
+            other.country == place.country
+            for j, (other, _, _) in self.chosen.items()
+            if self.mentions[j].key != mention.key
+        )
+
     def _candidates(self, mention: Mention) -> list[Place]:
+        """Places of the exact name, then of the same skeleton (other romanisations), never others."""
         if not mention.key:
             return []
         places = list(self.gazetteer.lookup_key(mention.key))
         if mention.hint == "region":
             regions = [p for p in places if p.is_region and p.feature_code != "PCLI"]
-            places = regions or places
+            return regions or places
+        if len(mention.key) < 6:  # short words have too many namesakes under a loose key
+            return places
+        seen = {p.geonameid for p in places}
+        self.variants.update(
+            (mention.key, p.geonameid) for p in self.gazetteer.lookup_variant(mention.key)
+            if p.geonameid not in seen and not p.is_region
+        )
+        places.extend(p for p in self.gazetteer.lookup_variant(mention.key) if (mention.key, p.geonameid) in self.variants)
         return places
 
     def _country_focus(self) -> Counter[str]:
@@ -119,12 +155,15 @@ class _Context:
         scored.sort(key=lambda pair: -pair[0])
         best_score, best = scored[0]
         weights = [math.exp(3 * (s - best_score)) for s, _ in scored]
-        return best, round(weights[0] / sum(weights), 3), "exact"
+        method = "variant" if (mention.key, best.geonameid) in self.variants else "exact"
+        return best, round(weights[0] / sum(weights), 3), method
 
     def _score(self, mention: Mention, place: Place, settled: list[tuple[float, float]], total: int) -> float:
         score = math.log10(place.population + 10) / 7
-        if fold(place.name) == mention.key:
+        if own_name(place, mention.key):
             score += 0.5
+        elif (mention.key, place.geonameid) in self.variants:
+            score -= 0.4
         score += 1.2 * self.focus.get(place.country, 0) / total
         if settled and not place.is_region:
             nearest = min(great_circle(p, (place.lat, place.lon)).km for p in settled)
@@ -173,17 +212,22 @@ class _Context:
         anchors = self._anchors_for(k)
         if not anchors:
             return None
-        variants = [p for p in self.gazetteer.lookup_variant(mention.surface) if not p.is_region]
+        variants = [
+            p for form in (mention.surface, *mention.alternatives)
+            for p in self.gazetteer.lookup_variant(form) if not p.is_region
+        ]
         close = [p for p in variants if _km_to(p, anchors) <= 100]
         if close:
             return min(close, key=lambda p: _km_to(p, anchors)), 0.75, "variant"
-        target = skeleton(mention.surface)
+        if mention.hint == "weak":
+            return None  # an uncued word is a place only if a place of that very spelling is near
         best: tuple[float, Place] | None = None
-        for anchor in anchors:
-            for name, place in self.gazetteer.names_near(anchor[0], anchor[1], radius_km=_NEAR_KM):
-                ratio = SequenceMatcher(None, target, skeleton(name)).ratio()
-                if ratio >= _FUZZY_MIN and (best is None or ratio > best[0]):
-                    best = (ratio, place)
+        for form in (mention.surface, *mention.alternatives[:1]):
+            for anchor in anchors:
+                for name, place in self.gazetteer.names_near(anchor[0], anchor[1], radius_km=_NEAR_KM):
+                    ratio = _similarity(form, name)
+                    if ratio >= _FUZZY_MIN and (best is None or ratio > best[0]):
+                        best = (ratio, place)
         if best is None:
             return None
         return best[1], round(0.6 * best[0], 3), "fuzzy"
@@ -249,6 +293,21 @@ class _Context:
             if sentence.start <= offset < sentence.end:
                 return sentence.text
         return ""
+
+
+_CUE_BEFORE = re.compile(r"\b(?:in|near|at|outside|around|city|town|village|в|у|під|біля|под|около)\s+$",
+                        re.I)
+
+
+def _similarity(written: str, name: str) -> float:
+    """How alike a written name and a gazetteer name are, across romanisations.
+
+    The skeleton comparison forgives vowel and transliteration differences, the plain one keeps it
+    honest: both must agree, so "War" does not become Vyr nor "Alaska" Oleshky.
+    """
+    loose = SequenceMatcher(None, skeleton(written), skeleton(name)).ratio()
+    plain = SequenceMatcher(None, transliterate(written), transliterate(name)).ratio()
+    return loose if plain >= 0.6 else 0.0
 
 
 def _km_to(place: Place, points: list[tuple[float, float]]) -> float:

@@ -32,7 +32,7 @@ FILE_SOURCES: dict[str, type[FileSource]] = {
 
 
 def embedded_sources() -> list[PlaceSource]:
-    """The sources every index starts from: no download needed."""
+    """Return the sources every index starts from: no download needed."""
     return [GeonamesCacheSource(), RegionsSource()]
 
 
@@ -43,7 +43,8 @@ def source_for_file(path: str | Path, *, fmt: str | None = None) -> FileSource:
         try:
             return FILE_SOURCES[fmt](path)
         except KeyError:
-            raise SourceFormatError(f"unknown format {fmt!r}; choose from {', '.join(FILE_SOURCES)}") from None
+            choices = ", ".join(FILE_SOURCES)
+            raise SourceFormatError(f"unknown format {fmt!r}; choose from {choices}") from None
     probe = GeoNamesDumpSource(path)
     try:
         first = next((line for line in probe.lines() if line and not line.startswith("#")), "")

