@@ -15,7 +15,9 @@ __all__ = [
     "SENTENCE_STARTERS",
     "SETTLEMENT_WORDS",
     "SPEECH_VERBS",
+    "ORG_WORDS",
     "TITLES",
+    "UNIT_WORDS",
     "is_region_word",
 ]
 
@@ -70,6 +72,18 @@ TITLES = frozenset(
     "capt captain sgt sergeant commander chief spokesman spokeswoman spokesperson analyst deputy "
     "senator ambassador prime chancellor king queen prince pope patriarch marshal admiral".split()
 )
+
+#: nouns that head the names of institutions: "Institute for the Study of War", "Ministry of Defence
+#: of Ukraine": a name inside such a phrase is part of the institution's name
+ORG_WORDS = frozenset(
+    "Institute Ministry University Council Committee Agency Service Forces Army Bank Fund Organization "
+    "Organisation Office Department Administration Academy Center Centre Foundation Commission Court "
+    "Union Party Association Company Corporation Group Federation Guard Navy Staff Command".split()
+)
+
+#: words after a name that make it a military unit or formation ("the Khortytsia group of forces")
+UNIT_WORDS = frozenset("group grouping brigade battalion regiment division corps operational task "
+                       "группировки группировка угруповання бригада бригади".split())
 
 #: verbs of saying: "Kyiv said" is a metonym, "Zhdanov said" a person
 SPEECH_VERBS = frozenset("said says told added wrote stated reported claimed announced noted warned "

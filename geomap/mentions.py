@@ -31,10 +31,12 @@ from geomap.lexicon import (
     DEMONYMS,
     LOCATIVE_CUES,
     NOT_PLACES,
-    is_region_word,
+    ORG_WORDS,
     SENTENCE_STARTERS,
     SPEECH_VERBS,
     TITLES,
+    UNIT_WORDS,
+    is_region_word,
 )
 from geomap.model import Mention, Sentence
 
@@ -136,6 +138,9 @@ class _Finder:
         i = 0
         while i < len(self.tokens):
             if not self.tokens[i].capitalised:
+                axis = self._axis(i)
+                if axis:
+                    mentions.append(axis)
                 i += 1
                 continue
             j = i
@@ -148,17 +153,33 @@ class _Finder:
             i = j + 1
         return _chain_region_hints(self.text, mentions)
 
+    def _axis(self, i: int) -> Mention | None:
+        """ "на артемовском направлении", "на покровському напрямку": a town's adjective names its axis."""
+        nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        if self.language == "en" or nxt is None or not nxt.lower.startswith(("направлен", "напрям")):
+            return None
+        token = self.tokens[i]
+        for candidate in _nominatives([token.text], self.language, following=nxt.text):
+            places = self.gazetteer.lookup_key(candidate)
+            if any(p.feature_class == "P" for p in places):
+                return Mention(token.start, token.end, token.text, candidate, "axis")
+        return None
+
     def _joined(self, j: int) -> bool:
-        """Two capitalised words belong to one run when only a space separates them."""
-        return self.text[self.tokens[j].end : self.tokens[j + 1].start] == " "
+        """Two capitalised words belong to one run when a space, or a possessive ("Donetsk People's
+        Republic", "Ukraine's General Staff"), separates them."""
+        return self.text[self.tokens[j].end : self.tokens[j + 1].start] in (" ", "’s ", "'s ")
 
     # -- one capitalised run ------------------------------------------------------------------------
 
     def _run_mentions(self, i: int, j: int) -> list[Mention]:
         matches, foreign = self._match_run(i, j)
         if foreign:
-            matches = [m for m in matches if not _touches(m, foreign)]
-        if _adjacent_single_words(matches):  # "Lloyd Austin": two towns side by side are a person
+            kept = [m for m in matches if not _touches(m, foreign) or self._qualifies(m, foreign)]
+            if kept and len(kept) < len(matches) and self.language != "en":
+                foreign = []  # "Крутой Яр", "Верхнекаменское ДНР": the words around a name are a name too
+            matches = kept
+        if self._adjacent_single_words(matches):  # "Lloyd Austin": two towns side by side are a person
             self._remember_person(i, j)
             return []
         mentions = []
@@ -169,9 +190,26 @@ class _Finder:
                 mentions.append(replace(mention, hint="weak"))
             elif verdict:
                 mentions.append(mention)
-        if not matches:
-            mentions.extend(self._unknown(i, j, foreign))
+        unmatched = foreign or [k for k in range(i, j + 1) if not any(a <= k <= b for a, b, _ in matches)]
+        if unmatched and (not matches or self._qualifies(matches[-1], unmatched)):
+            mentions[:0] = self._unknown(unmatched)
         return mentions
+
+    def _qualifies(self, match: tuple[int, int, str], foreign: list[int]) -> bool:
+        """A region right after unknown words qualifies them ("Верхнекаменское Донецкой Народной
+        Республики" is a village of the DPR), so the region stays and the words are tried as a place."""
+        a, _, key = match
+        return (a - 1) in foreign and any(p.is_region for p in self.gazetteer.lookup_key(key))
+
+    def _adjacent_single_words(self, matches: list[tuple[int, int, str]]) -> bool:
+        """Two one-word places side by side, with nothing but a space between them, are a person's
+        first name and surname; a possessive or a district qualifier between them is not."""
+        return any(
+            m1[0] == m1[1] and m2[0] == m2[1] and m2[0] == m1[1] + 1
+            and self.text[self.tokens[m1[1]].end : self.tokens[m2[0]].start] == " "
+            and not self._names_a_district(m2[0])
+            for m1, m2 in zip(matches, matches[1:])
+        )
 
     def _match_run(self, i: int, j: int) -> tuple[list[tuple[int, int, str]], list[int]]:
         """Greedy longest matches inside tokens i..j; returns matches and the indices left unmatched."""
@@ -288,6 +326,8 @@ class _Finder:
 
         Returns False to reject, True to keep, or ``"weak"`` to keep as weak evidence.
         """
+        if self._inside_name(a, b):
+            return False
         if a != b or mention.hint:
             return True
         token = self.tokens[a]
@@ -309,6 +349,15 @@ class _Finder:
         # when it lies near the report's other places.
         return "weak"
 
+    def _inside_name(self, a: int, b: int) -> bool:
+        """Part of an institution's name ("Institute for the Study of War") or a unit's ("the Khortytsia
+        group of forces")."""
+        nxt = self.tokens[b + 1] if b + 1 < len(self.tokens) else None
+        if nxt is not None and nxt.lower in UNIT_WORDS:
+            return True
+        match = _OF_NAME.search(self.text[max(0, self.tokens[a].start - 60) : self.tokens[a].start])
+        return bool(match) and match.group(1) in ORG_WORDS
+
     def _has_cue(self, a: int) -> bool:
         """A locative word right before token a, or a list that a place started ("X, Y and Z")."""
         prev = self.tokens[a - 1] if a > 0 else None
@@ -318,9 +367,10 @@ class _Finder:
 
     # -- names the gazetteer does not know -------------------------------------------------------
 
-    def _unknown(self, i: int, j: int, foreign: list[int]) -> list[Mention]:
+    def _unknown(self, indices: list[int]) -> list[Mention]:
         """Unmatched capitalised words standing where a place stands, for the resolver to try harder."""
-        if j - i > 1 or len(foreign) != j - i + 1:
+        i, j = indices[0], indices[-1]
+        if j - i > 1 or len(indices) != j - i + 1:
             return []
         words = self.tokens[i : j + 1]
         if any(t.text in self.person_words - {w.text for w in words} for t in words):
@@ -328,7 +378,9 @@ class _Finder:
         if words[0].sentence_start or any(t.lower in _NEVER_ALONE for t in words):
             return []
         surface = self.text[words[0].start : words[-1].end]
-        strong = _STRONG_CUE.search(self.text[max(0, words[0].start - 30) : words[0].start])
+        strong = bool(_STRONG_CUE.search(self.text[max(0, words[0].start - 30) : words[0].start])) or (
+            self.last_end >= 0 and bool(_LIST_GAP.fullmatch(self.text[self.last_end : words[0].start]))
+        )
         slavic = self.language != "en" or bool(_SLAVIC_ENDING.search(fold(words[-1].text)))
         if not strong and not slavic:
             return []
@@ -361,10 +413,6 @@ def _touches(match: tuple[int, int, str], foreign: list[int]) -> bool:
     return any(f in (a - 1, b + 1) for f in foreign)
 
 
-def _adjacent_single_words(matches: list[tuple[int, int, str]]) -> bool:
-    return any(m1[0] == m1[1] and m2[0] == m2[1] and m2[0] == m1[1] + 1 for m1, m2 in zip(matches, matches[1:]))
-
-
 def _nominatives(words: list[str], language: str, *, following: str | None = None) -> list[str]:
     """Folded nominative candidates of an inflected Cyrillic name (morphology is loaded lazily).
 
@@ -375,6 +423,7 @@ def _nominatives(words: list[str], language: str, *, following: str | None = Non
     return [fold(c) for c in nominative_candidates(words, language=language, following=following)]
 
 
+_OF_NAME = re.compile(r"\b([A-Z]\w+)(?:\s+(?:[A-Z]\w+|of|for|the|and))*\s+(?:of|for)\s+(?:the\s+)?$")
 _LIST_GAP = re.compile(r"\s*(?:,|;|—|–|-|and|or|та|і|й|и|,\s*(?:and|та|і|и))\s*")
 _CHAIN = re.compile(r"^\s*(?:,|and|or|, and|та|і|и|й)\s*$")
 

@@ -33,6 +33,8 @@ from geomap.relative import find_relative_positions, relative_point
 
 __all__ = ["resolve"]
 
+#: geomap reads reports about the war in Ukraine: before any evidence, a name is likelier there
+_DOMAIN_PRIOR = {"UA": 1, "RU": 1}
 _NEAR_KM = 30.0  # how far from a settled place a misspelt neighbour is searched
 _FUZZY_MIN = 0.78  # skeleton similarity a misspelling needs
 _UNRESOLVED_HINT = (
@@ -101,6 +103,8 @@ class _Context:
         place = self.chosen[k][0]
         if " " in mention.surface or mention.hint or place.is_region or place.population >= 200_000:
             return False
+        if place.country in _DOMAIN_PRIOR:
+            return False
         if _CUE_BEFORE.search(self.text[max(0, mention.start - 12) : mention.start]):
             return False
         return not any(
@@ -117,8 +121,8 @@ class _Context:
         if mention.hint == "region":
             regions = [p for p in places if p.is_region and p.feature_code != "PCLI"]
             return regions or places
-        if len(mention.key) < 6:  # short words have too many namesakes under a loose key
-            return places
+        if len(mention.key) < 6 or any(own_name(p, mention.key) for p in places):
+            return places  # a place of this very name exists, or the word is too short for a loose key
         seen = {p.geonameid for p in places}
         self.variants.update(
             (mention.key, p.geonameid) for p in self.gazetteer.lookup_variant(mention.key)
@@ -128,12 +132,12 @@ class _Context:
         return places
 
     def _country_focus(self) -> Counter[str]:
-        """Countries the report is about: unambiguous names vote, countries named vote double."""
-        votes: Counter[str] = Counter()
+        """Countries the report is about: unambiguous towns and regions vote twice, countries once."""
+        votes: Counter[str] = Counter(_DOMAIN_PRIOR)
         for cands in self.candidates:
             countries = {p.country for p in cands}
-            if len(countries) == 1:
-                votes[cands[0].country] += 2 if cands[0].feature_code in ("PCLI", "ADM1", "RGN") else 1
+            if len(countries) == 1:  # countries are often metonyms ("Moscow said"); towns and regions are not
+                votes[cands[0].country] += 1 if cands[0].feature_code == "PCLI" else 2
         return votes
 
     # -- choosing among candidates ---------------------------------------------------------------
@@ -147,7 +151,7 @@ class _Context:
         total = sum(self.focus.values()) or 1
         scored = []
         for place in cands:
-            if place.is_region and place.feature_code != "PCLI" and fold(place.name) != mention.key:
+            if place.is_region and place.feature_code != "PCLI" and self._has_namesake_capital(place, cands):
                 continue  # a bare oblast name reads as its capital unless a region cue says otherwise
             scored.append((self._score(mention, place, settled, total), place))
         if not scored:
@@ -158,16 +162,20 @@ class _Context:
         method = "variant" if (mention.key, best.geonameid) in self.variants else "exact"
         return best, round(weights[0] / sum(weights), 3), method
 
+    @staticmethod
+    def _has_namesake_capital(region: Place, cands: list[Place]) -> bool:
+        return any(p.feature_class == "P" and (p.country, p.admin1) == (region.country, region.admin1) for p in cands)
+
     def _score(self, mention: Mention, place: Place, settled: list[tuple[float, float]], total: int) -> float:
-        score = math.log10(place.population + 10) / 7
+        score = 1.5 if place.is_region else 1.5 * math.log10(place.population + 10) / 7
         if own_name(place, mention.key):
-            score += 0.5
+            score += 0.3
         elif (mention.key, place.geonameid) in self.variants:
             score -= 0.4
         score += 1.2 * self.focus.get(place.country, 0) / total
         if settled and not place.is_region:
             nearest = min(great_circle(p, (place.lat, place.lon)).km for p in settled)
-            score += 1.5 * math.exp(-nearest / 60)
+            score += 1.5 * math.exp(-nearest / 150)
         if place.feature_code == "PCLI":
             score += 1.0
         return score

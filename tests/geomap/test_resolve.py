@@ -1,0 +1,129 @@
+"""The resolver on real sentences: context decides between namesakes, and misspellings are matched only
+near the report's other places."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from geopy.distance import geodesic
+
+from gazetteer import Gazetteer
+from gazetteer.sources import PostalCodeSource
+from geomap.mentions import find_mentions
+from geomap.resolve import resolve
+from geomap.sentences import split_sentences
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+BAKHMUT = (48.59441, 37.99983)
+
+
+def run(text: str, gazetteer, language: str = "en"):
+    sentences = split_sentences(text)
+    found = find_mentions(text, gazetteer, sentences=sentences, language=language)
+    return resolve(text, found, gazetteer, sentences=sentences)
+
+
+def by_surface(places):
+    return {p.surface: p for p in places}
+
+
+def test_pokrovsk_near_bakhmut_is_the_ukrainian_city(gazetteer):
+    places, _ = run("Shelling hit Bakhmut and the city of Pokrovsk, southwest of Bakhmut.", gazetteer)
+    pokrovsk = by_surface(places)["Pokrovsk"].place
+    assert (pokrovsk.country, pokrovsk.admin1) == ("UA", "05")
+    assert geodesic((pokrovsk.lat, pokrovsk.lon), (48.282, 37.176)).km < 10
+
+
+def test_the_opytne_near_bakhmut_wins_over_its_namesake(gazetteer):
+    places, _ = run("Russians attacked Opytne, at the southern end of Bakhmut.", gazetteer)
+    opytne = by_surface(places)["Opytne"]
+    assert geodesic((opytne.lat, opytne.lon), BAKHMUT).km < 10
+
+
+def test_transliterations_and_historic_names(gazetteer):
+    text = "Fighting near Artemovsk, Slavyansk, Krasnoarmeysk, Ugledar, Kupyansk and Avdeyevka in Ukraine."
+    names = {p.surface: p.name for p in run(text, gazetteer)[0]}
+    assert names["Artemovsk"] == "Bakhmut"
+    assert names["Krasnoarmeysk"] == "Pokrovsk"
+    assert names["Ugledar"] == "Vuhledar"
+    assert names["Slavyansk"] in {"Sloviansk", "Slovyansk"}
+    assert names["Avdeyevka"] in {"Avdiivka", "Avdiyivka"}
+
+
+def test_donetsk_after_a_town_in_it_is_the_oblast(gazetteer):
+    places, _ = run("Russia's main effort has been an assault on the town of Bakhmut in Donetsk.", gazetteer)
+    donetsk = by_surface(places)["Donetsk"]
+    assert donetsk.place.feature_code == "ADM1" and donetsk.is_region
+    assert donetsk.uncertainty_km > 50  # a region, not a pin on the city
+
+
+def test_a_bare_oblast_name_alone_is_its_capital(gazetteer):
+    places, _ = run("A missile struck Donetsk on Tuesday.", gazetteer)
+    assert by_surface(places)["Donetsk"].place.feature_class == "P"
+
+
+def test_one_sense_per_report(gazetteer):
+    text = "Russia claimed gains in the Luhansk region. It did not say in which part of Luhansk."
+    places, _ = run(text, gazetteer)
+    assert [p.name for p in places if "Luhansk" in p.surface] == ["Luhansk Oblast", "Luhansk Oblast"]
+
+
+def test_relative_positions_are_offset_from_the_anchor(gazetteer):
+    places, _ = run("Fighting raged 3 km north of Bakhmut.", gazetteer)
+    location = next(p for p in places if p.role == "location")
+    anchor = next(p for p in places if p.role == "anchor")
+    assert anchor.surface == "Bakhmut" and location.surface == "3 km north of Bakhmut"
+    assert abs(geodesic((location.lat, location.lon), BAKHMUT).km - 3) < 0.1
+    assert location.lat > anchor.lat and location.relative.bearing_deg == 0.0
+
+
+def test_an_apposition_keeps_the_named_place(gazetteer):
+    places, _ = run("Heavy fighting took place in Krasna Hora, north of Bakhmut.", gazetteer)
+    assert [(p.surface, p.role) for p in places] == [("Krasna Hora", "location"), ("Bakhmut", "anchor")]
+
+
+def test_person_names_never_become_places_even_when_geonames_has_them(gazetteer):
+    places, _ = run("US Defense Secretary Lloyd Austin met Maxim Zorin in Brussels.", gazetteer)
+    assert [p.name for p in places] == ["Brussels"]
+
+
+@pytest.fixture(scope="module")
+def village_gazetteer(gazetteer, tmp_path_factory) -> Gazetteer:
+    """The embedded index plus hand-written postal-code rows of front-line villages (tests/data)."""
+    path = tmp_path_factory.mktemp("gaz") / "index.sqlite"
+    shutil.copy(gazetteer.path, path)
+    copy = Gazetteer(path)
+    copy.add(PostalCodeSource(DATA / "postal_ua_small.txt"))
+    return copy
+
+
+def test_missing_villages_are_unresolved_with_a_hint(gazetteer):
+    places, unresolved = run("The Russians attacked the villages of Paraskovivka and Klishivka near Bakhmut.", gazetteer)
+    assert {u.surface for u in unresolved} == {"Paraskovivka", "Klishivka"}
+    assert all("gazetteer" in u.hint for u in unresolved)
+
+
+def test_misspelt_villages_resolve_near_their_anchor_once_added(village_gazetteer):
+    text = "The Russians attacked the villages of Paraskovivka, Opiten and Klishivka near Bakhmut."
+    places, unresolved = run(text, village_gazetteer)
+    found = by_surface(places)
+    assert not unresolved
+    assert found["Klishivka"].name == "Klishchiivka" and found["Klishivka"].method in ("variant", "fuzzy")
+    assert found["Paraskovivka"].name == "Paraskoviivka"
+    assert found["Opiten"].name == "Opytne"
+    for surface in ("Klishivka", "Paraskovivka", "Opiten"):
+        assert geodesic((found[surface].lat, found[surface].lon), BAKHMUT).km < 20
+
+
+def test_no_blind_global_fuzzy_match(gazetteer):
+    # "Klishivka" alone, with no settled place around it, must not be matched anywhere in the world
+    places, unresolved = run("The villages of Klishivka were mentioned.", gazetteer)
+    assert not places and [u.surface for u in unresolved] == ["Klishivka"]
+
+
+def test_a_lone_word_that_is_a_small_town_abroad_is_not_a_place(gazetteer):
+    # GeoNames has a Wagner in Brazil; nothing else in this report is in Brazil
+    text = "Russian forces have taken Bakhmut, the head of the Wagner private military company said."
+    assert [p.name for p in run(text, gazetteer)[0]] == ["Bakhmut"]
