@@ -131,13 +131,14 @@ class BatchSummary:
 
     def lines(self) -> list[str]:
         """Describe the run in a few lines a person reads at the end of a batch."""
-        lines = [
-            f"{self.inputs} inputs: {self.processed} processed, {self.skipped} already in the store, "
-            f"{self.duplicates} duplicates, {self.failed} failed",
-            f"{self.events} events written in {self.elapsed_s:.1f} s ({self.reports_per_s:.0f} reports/s, "
-            f"{self.mb_per_s:.2f} MB/s, {self.workers} {self.engine} worker(s), "
-            f"peak {self.peak_worker_rss_mb:.0f} MB per worker)",
-        ]
+        lines = [f"{self.inputs} inputs: {self.processed} processed, {self.skipped} already in the store, "
+                 f"{self.duplicates} duplicates, {self.failed} failed"]
+        if self.processed or self.failed:
+            lines.append(f"{self.events} events written in {self.elapsed_s:.1f} s ({self.reports_per_s:.3g} "
+                         f"reports/s, {self.mb_per_s:.3g} MB/s, {self.workers} {self.engine} worker(s), "
+                         f"peak {self.peak_worker_rss_mb:.0f} MB per worker)")
+        else:
+            lines.append(f"nothing left to do ({self.elapsed_s:.1f} s)")
         lines += [f"failed: {error}" for _, error in self.failures[:10]]
         if len(self.failures) > 10:
             lines.append(f"... and {len(self.failures) - 10} more failures")

@@ -6,6 +6,7 @@ different sides and types, so filters and links have something to select.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -31,7 +32,7 @@ def write_corpus(folder: Path, *, copies: int = 1) -> list[Path]:
     lines = []
     for copy in range(copies):
         for number, (day, text) in enumerate(REPORTS):
-            shifted = f"{day[:8]}{int(day[8:]) + copy:02d}"
+            shifted = (dt.date.fromisoformat(day) + dt.timedelta(days=copy)).isoformat()
             if number % 2:
                 lines.append(
                     json.dumps(

@@ -107,7 +107,7 @@ def test_filters_select_by_date_side_and_type(tmp_path, corpus, gazetteer):
 def test_resume_after_sigkill_loses_and_duplicates_nothing(tmp_path, gazetteer, corpus_writer):
     """A real ``geomap batch`` process is killed with SIGKILL mid-run, then the same command is rerun."""
     folder = tmp_path / "reports"
-    corpus_writer(folder, copies=25)  # 200 reports
+    corpus_writer(folder, copies=60)  # 480 reports
     db = tmp_path / "events.sqlite"
     command = [
         sys.executable,
@@ -132,7 +132,7 @@ def test_resume_after_sigkill_loses_and_duplicates_nothing(tmp_path, gazetteer, 
     process.wait()
     killed_at = _done(db)
     assert process.returncode == -signal.SIGKILL
-    assert 0 < killed_at < 200, f"the run was not stopped mid-way ({killed_at} of 200 done)"
+    assert 0 < killed_at < 480, f"the run was not stopped mid-way ({killed_at} of 480 done)"
 
     rerun = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
     assert rerun.returncode == 0, rerun.stderr
@@ -144,8 +144,8 @@ def test_resume_after_sigkill_loses_and_duplicates_nothing(tmp_path, gazetteer, 
             expand_inputs([str(folder)]), store, workers=1, gazetteer_path=gazetteer.path, progress=False
         )
     with EventStore(db, create=False) as store:
-        assert store.stats().reports == 200 and store.stats().failed == 0
-        assert len(store.done_keys()) == 200
+        assert store.stats().reports == 480 and store.stats().failed == 0
+        assert len(store.done_keys()) == 480
     assert resumed == _all_events(clean_db)
 
 

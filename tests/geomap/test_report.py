@@ -1,0 +1,98 @@
+"""The reference article end to end: every battlefield place where GeoNames puts it, no trap taken as a
+place, and the villages missing from the embedded data listed, then resolved once data is added."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import pytest
+from geopy.distance import geodesic
+
+import geomap
+from gazetteer import Gazetteer
+from gazetteer.sources import PostalCodeSource
+
+# GeoNames positions (cities500, geonames.org) of the reference article's battlefield places
+EXPECTED = {
+    "Kiev": ("Kyiv", (50.45466, 30.5238)),
+    "Slavyansk": ("Slovyansk", (48.85, 37.6)),
+    "Bakhmut": ("Bakhmut", (48.59441, 37.99983)),
+    "Pokrovsk": ("Pokrovsk", (48.28198, 37.17585)),
+    "Krasna Hora": ("Krasna Hora", (48.66282, 38.02217)),
+    "Opiten": ("Opytne", (48.5562, 38.01744)),
+    "Kramatorsk": ("Kramatorsk", (48.73049, 37.58793)),
+    "Brussels": ("Brussels", (50.85045, 4.34878)),
+}
+TRAPS = ["Austin", "Lloyd", "Zorin", "Maxim", "Kirilenko", "Zhdanov", "Telegram", "Reuters", "YouTube",
+         "Said", "Wednesday", "February", "December", "NATO", "EU", "West", "Malyar", "Stoltenberg", "Borrell"]
+
+
+@pytest.fixture(scope="module")
+def report(example_text, gazetteer):
+    return geomap.parse(example_text, date=dt.date(2023, 2, 16), gazetteer=gazetteer)
+
+
+def test_offsets_index_the_text(report, example_text):
+    for item in (*report.places, *report.unresolved):
+        assert example_text[item.start : item.end] == item.surface
+    for event in report.events:
+        assert example_text[event.start : event.end] == event.quote
+
+
+def test_battlefield_places_within_10_km_of_geonames(report):
+    for surface, (name, point) in EXPECTED.items():
+        hits = [p for p in report.places if p.surface == surface]
+        assert hits, surface
+        for hit in hits:
+            assert hit.name == name
+            assert geodesic((hit.lat, hit.lon), point).km < 10, (surface, hit.lat, hit.lon)
+
+
+def test_regions_are_regions_not_capitals(report):
+    regions = {p.surface: p for p in report.places if p.surface in ("Luhansk region", "Donetsk")}
+    assert regions["Luhansk region"].name == "Luhansk Oblast"
+    bakhmut_in_donetsk = [p for p in report.places if p.surface == "Donetsk" and p.start == 2004]
+    assert bakhmut_in_donetsk and bakhmut_in_donetsk[0].name == "Donetsk Oblast"
+    assert all(p.is_region and p.uncertainty_km > 50 for p in regions.values())
+
+
+def test_no_trap_becomes_a_place(report, example_text):
+    for trap in TRAPS:
+        assert not [p for p in report.places if trap in p.surface], trap
+
+
+def test_missing_villages_are_unresolved_with_a_hint(report):
+    assert sorted(u.surface for u in report.unresolved) == ["Klishivka", "Paraskovivka"]
+    assert all("gazetteer" in u.hint and u.sentence for u in report.unresolved)
+
+
+def test_events_carry_claimant_side_date_and_hedge(report):
+    by_claimant = {e.claimant: e for e in report.events}
+    ministry = next(e for e in report.events if "Defense Ministry" in e.claimant)
+    assert ministry.side == "RU" and ministry.verified is False
+    assert [p.name for p in ministry.places] == ["Luhansk Oblast"]
+    governor = next(e for e in report.events if "Kirilenko" in e.claimant)
+    assert governor.side == "UA" and governor.fatalities == 3
+    assert "Pokrovsk" in [p.name for p in governor.places]
+    zorin = [e for e in report.events if "Zorin" in e.claimant]
+    # "on Wednesday" in a report of Thursday 2023-02-16, and the claims told around it
+    assert ministry.date == governor.date == dt.date(2023, 2, 15)
+    assert zorin and all(e.date == dt.date(2023, 2, 15) for e in zorin)
+    assert by_claimant  # one event per claim, each with a claimant
+    assert not [e for e in report.events if "would give Russia" in e.quote]  # a forecast is not an event
+
+
+def test_villages_resolve_once_the_postal_dump_is_added(shared_dir, gazetteer, example_text, tmp_path):
+    path = tmp_path / "index.sqlite"
+    shutil.copy(gazetteer.path, path)
+    with Gazetteer(path) as extended:
+        extended.add(PostalCodeSource(shared_dir / "geonames" / "UA_postalcodes.txt.gz"))
+        report = geomap.parse(example_text, date="2023-02-16", gazetteer=extended)
+    assert not report.unresolved
+    found = {p.surface: p for p in report.places}
+    # postal positions (GeoNames postal codes): Klishchiivka 48.53 37.9605, Paraskoviivka 48.7021 37.9409
+    assert found["Klishivka"].name == "Klishchiivka"
+    assert geodesic((found["Klishivka"].lat, found["Klishivka"].lon), (48.53, 37.9605)).km < 10
+    assert found["Paraskovivka"].name == "Paraskoviivka"
+    assert geodesic((found["Paraskovivka"].lat, found["Paraskovivka"].lon), (48.7021, 37.9409)).km < 10
