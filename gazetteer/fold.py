@@ -9,6 +9,7 @@ that ``Kleshcheevka`` and ``Klishchiivka`` meet; it is only used with context (s
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -51,6 +52,7 @@ def is_cyrillic(text: str) -> bool:
     return any("\u0400" <= ch <= "\u04ff" for ch in text)
 
 
+@functools.lru_cache(maxsize=262144)
 def fold(name: str) -> str:
     """Key that ignores case, diacritics, apostrophes, hyphens and spacing.
 
@@ -76,6 +78,7 @@ def fold(name: str) -> str:
     return _WS.sub(" ", "".join(out)).strip()
 
 
+@functools.lru_cache(maxsize=131072)
 def transliterate(name: str) -> str:
     """Plain Latin form of a Cyrillic name, for display and for the skeleton key.
 
@@ -85,6 +88,7 @@ def transliterate(name: str) -> str:
     return "".join(_CYR.get(ch, ch) for ch in fold(name))
 
 
+@functools.lru_cache(maxsize=131072)
 def skeleton(name: str) -> str:
     """Romanisation-independent key: vowels merged, competing consonant spellings folded.
 

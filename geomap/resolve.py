@@ -18,6 +18,8 @@ similarity threshold (``Opiten`` → Opytne, 4 km from Bakhmut), never against t
 
 from __future__ import annotations
 
+import bisect
+import functools
 import math
 import re
 from collections import Counter
@@ -25,6 +27,7 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 
 from geopy.distance import great_circle
+from geopy.point import Point
 
 from gazetteer import Gazetteer, Place, fold, skeleton, transliterate
 from geomap.mentions import own_name
@@ -35,7 +38,11 @@ __all__ = ["resolve"]
 
 #: geomap reads reports about the war in Ukraine: before any evidence, a name is likelier there
 _DOMAIN_PRIOR = {"UA": 1, "RU": 1}
-_NEAR_KM = 30.0  # how far from a settled place a misspelt neighbour is searched
+_NEAR_KM = 30.0
+_MAX_SETTLED = 8  # settled places a candidate is compared with: the nearest in the text
+_MAX_CANDIDATES = 25  # namesakes scored per name: own names, then regions, then the most populous
+#: countries whose names reach English through transliteration from Cyrillic, with its misspellings
+_CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY", "KZ", "KG", "TJ", "MN", "BG", "RS", "MK", "ME", "BA", "MD"})
 _FUZZY_MIN = 0.78  # skeleton similarity a misspelling needs
 _UNRESOLVED_HINT = (
     "not in the gazetteer; small villages are in the GeoNames country dump or postal codes: "
@@ -61,6 +68,7 @@ class _Context:
         self.mentions = mentions
         self.gazetteer = gazetteer
         self.sentences = sentences
+        self.starts = [s.start for s in sentences]
         self.variants: set[tuple[str, int]] = set()  # (key, place) pairs matched by skeleton only
         self.candidates = [self._candidates(m) for m in mentions]
         self.chosen: dict[int, tuple[Place, float, str]] = {}
@@ -94,7 +102,7 @@ class _Context:
             return False
         place = self.chosen[k][0]
         others = [p for j, (p, _, _) in self.chosen.items() if self.mentions[j].hint != "weak" and not p.is_region]
-        return not others or _km_to(place, [(p.lat, p.lon) for p in others]) > 150
+        return not others or _km_to(place, others) > 150
 
     def _is_outlier(self, k: int) -> bool:
         """A lone word read as a small town in a country nothing else in the report is about ("Wagner",
@@ -129,6 +137,9 @@ class _Context:
             if p.geonameid not in seen and not p.is_region
         )
         places.extend(p for p in self.gazetteer.lookup_variant(mention.key) if (mention.key, p.geonameid) in self.variants)
+        if len(places) > _MAX_CANDIDATES:
+            places.sort(key=lambda p: (not own_name(p, mention.key), not p.is_region, -p.population))
+            del places[_MAX_CANDIDATES:]
         return places
 
     def _country_focus(self) -> Counter[str]:
@@ -147,7 +158,7 @@ class _Context:
         region = self._region_reading(k, cands)
         if region is not None:
             return region, 0.85, "exact"
-        settled = self._settled_points(k)
+        settled = self._settled_places(k)
         total = sum(self.focus.values()) or 1
         scored = []
         for place in cands:
@@ -166,7 +177,7 @@ class _Context:
     def _has_namesake_capital(region: Place, cands: list[Place]) -> bool:
         return any(p.feature_class == "P" and (p.country, p.admin1) == (region.country, region.admin1) for p in cands)
 
-    def _score(self, mention: Mention, place: Place, settled: list[tuple[float, float]], total: int) -> float:
+    def _score(self, mention: Mention, place: Place, settled: list[Place], total: int) -> float:
         score = 1.5 if place.is_region else 1.5 * math.log10(place.population + 10) / 7
         if own_name(place, mention.key):
             score += 0.3
@@ -174,7 +185,7 @@ class _Context:
             score -= 0.4
         score += 1.2 * self.focus.get(place.country, 0) / total
         if settled and not place.is_region:
-            nearest = min(great_circle(p, (place.lat, place.lon)).km for p in settled)
+            nearest = _km_to(place, settled, beyond_km=1000)
             score += 1.5 * math.exp(-nearest / 150)
         if place.feature_code == "PCLI":
             score += 1.0
@@ -203,14 +214,15 @@ class _Context:
         place = prev[0]
         return place.country == region.country and place.admin1 == region.admin1 and not place.is_region
 
-    def _settled_points(self, k: int) -> list[tuple[float, float]]:
-        """Positions of the settlements already resolved, other than mention k's own name."""
-        key = self.mentions[k].key
-        return [
-            (place.lat, place.lon)
+    def _settled_places(self, k: int) -> list[Place]:
+        """The settlements already resolved (other than mention k's own name), nearest in the text first."""
+        key, start = self.mentions[k].key, self.mentions[k].start
+        settled = {
+            place.geonameid: (abs(self.mentions[j].start - start), place)
             for j, (place, _, _) in self.chosen.items()
             if self.mentions[j].key != key and not place.is_region
-        ]
+        }
+        return [place for _, place in sorted(settled.values(), key=lambda pair: pair[0])[:_MAX_SETTLED]]
 
     # -- names the gazetteer does not know ---------------------------------------------------------
 
@@ -224,32 +236,46 @@ class _Context:
             p for form in (mention.surface, *mention.alternatives)
             for p in self.gazetteer.lookup_variant(form) if not p.is_region
         ]
-        close = [p for p in variants if _km_to(p, anchors) <= 100]
+        distances = [(_km_to(p, anchors, beyond_km=101), p) for p in variants]
+        close = [(km, p) for km, p in distances if km <= 100]
         if close:
-            return min(close, key=lambda p: _km_to(p, anchors)), 0.75, "variant"
+            return min(close, key=lambda pair: pair[0])[1], 0.75, "variant"
         if mention.hint == "weak":
             return None  # an uncued word is a place only if a place of that very spelling is near
         best: tuple[float, Place] | None = None
         for form in (mention.surface, *mention.alternatives[:1]):
-            for anchor in anchors:
-                for name, place in self.gazetteer.names_near(anchor[0], anchor[1], radius_km=_NEAR_KM):
-                    ratio = _similarity(form, name)
-                    if ratio >= _FUZZY_MIN and (best is None or ratio > best[0]):
-                        best = (ratio, place)
+            for name, place in self._names_near(anchors):
+                ratio = _similarity(form, name)
+                if ratio >= _FUZZY_MIN and (best is None or ratio > best[0]):
+                    best = (ratio, place)
         if best is None:
             return None
         return best[1], round(0.6 * best[0], 3), "fuzzy"
 
-    def _anchors_for(self, k: int) -> list[tuple[float, float]]:
+    def _names_near(self, anchors: list[Place]) -> list[tuple[str, Place]]:
+        """Names of the settlements around the anchors that transliteration can garble.
+
+        Misspellings from transliteration ("Opiten", "Klishivka") happen to names written in Cyrillic;
+        searching around places elsewhere would only find lookalikes of ordinary words.
+        """
+        names: dict[tuple[str, int], Place] = {}
+        for anchor in anchors:
+            if anchor.country not in _CYRILLIC_COUNTRIES:
+                continue
+            for name, place in self.gazetteer.names_near(anchor.lat, anchor.lon, radius_km=_NEAR_KM):
+                names[(name, place.geonameid)] = place
+        return [(name, place) for (name, _), place in names.items()]
+
+    def _anchors_for(self, k: int) -> list[Place]:
         """Settled places of the same sentence, else of the report, that a misspelling may lie near."""
         sentence = self._sentence(self.mentions[k].start)
         same = [
-            (p.lat, p.lon) for j, (p, _, _) in self.chosen.items()
+            p for j, (p, _, _) in self.chosen.items()
             if not p.is_region and self._sentence(self.mentions[j].start) == sentence
         ]
         if same:
-            return same
-        return [(p.lat, p.lon) for p, _, _ in self.chosen.values() if not p.is_region and p.radius_km < 20][:5]
+            return same[:3]
+        return [p for p, _, _ in self.chosen.values() if not p.is_region and p.radius_km < 20][:3]
 
     # -- output -----------------------------------------------------------------------------------------
 
@@ -297,9 +323,9 @@ class _Context:
         return prev is not None and prev.kind == "between" and prev.end == self.mentions[k].end
 
     def _sentence(self, offset: int) -> str:
-        for sentence in self.sentences:
-            if sentence.start <= offset < sentence.end:
-                return sentence.text
+        index = bisect.bisect_right(self.starts, offset) - 1
+        if index >= 0 and offset < self.sentences[index].end:
+            return self.sentences[index].text
         return ""
 
 
@@ -311,12 +337,41 @@ def _similarity(written: str, name: str) -> float:
     """How alike a written name and a gazetteer name are, across romanisations.
 
     The skeleton comparison forgives vowel and transliteration differences, the plain one keeps it
-    honest: both must agree, so "War" does not become Vyr nor "Alaska" Oleshky.
+    honest: both must agree, so "War" does not become Vyr nor "Alaska" Oleshky.  Names that differ
+    in their first letter or much in length are not compared at all.
     """
-    loose = SequenceMatcher(None, skeleton(written), skeleton(name)).ratio()
+    a, b = skeleton(written), skeleton(name)
+    if not a or not b or a[0] != b[0] or abs(len(a) - len(b)) > max(2, len(a) // 3):
+        return 0.0
+    loose = SequenceMatcher(None, a, b)
+    if loose.quick_ratio() < _FUZZY_MIN:
+        return 0.0
     plain = SequenceMatcher(None, transliterate(written), transliterate(name)).ratio()
-    return loose if plain >= 0.6 else 0.0
+    return loose.ratio() if plain >= 0.6 else 0.0
 
 
-def _km_to(place: Place, points: list[tuple[float, float]]) -> float:
-    return min(great_circle((place.lat, place.lon), p).km for p in points)
+_GREAT_CIRCLE = great_circle()
+_KM_PER_DEGREE = 111.19  # of latitude, on geopy's great-circle Earth (radius 6371.009 km)
+
+
+@functools.lru_cache(maxsize=65536)
+def _point(lat: float, lon: float) -> Point:
+    return Point(lat, lon)
+
+
+def _km_to(place: Place, others: Sequence[Place], *, beyond_km: float = math.inf) -> float:
+    """Great-circle distance to the nearest of ``others``, or ``beyond_km`` when all are farther.
+
+    A latitude difference alone bounds the distance from below (111 km a degree), which skips most
+    pairs of namesakes on other continents without measuring them.
+    """
+    nearest = beyond_km
+    for other in others:
+        if abs(other.lat - place.lat) * _KM_PER_DEGREE < nearest:
+            nearest = min(nearest, _km_between(place.lat, place.lon, other.lat, other.lon))
+    return nearest
+
+
+@functools.lru_cache(maxsize=262144)
+def _km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    return _GREAT_CIRCLE.measure(_point(lat1, lon1), _point(lat2, lon2))
