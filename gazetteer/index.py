@@ -29,7 +29,7 @@ __all__ = ["Gazetteer", "GazetteerInfo", "SourceInfo", "default_index_path"]
 
 log = logging.getLogger("gazetteer")
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 _PLACE_COLUMNS = (
     "geonameid, name, lat, lon, feature_class, feature_code, country, admin1, admin2, population, "
     "source, radius_km, admin1_name, members"
@@ -42,7 +42,7 @@ CREATE TABLE places({_PLACE_COLUMNS.replace("geonameid", "geonameid INTEGER PRIM
 CREATE TABLE names(key TEXT NOT NULL, geonameid INTEGER NOT NULL, variant INTEGER NOT NULL);
 """
 _INDEXES = """
-CREATE INDEX IF NOT EXISTS names_key ON names(key);
+CREATE INDEX IF NOT EXISTS names_key ON names(key, variant);
 CREATE INDEX IF NOT EXISTS names_place ON names(geonameid);
 CREATE INDEX IF NOT EXISTS places_lat ON places(lat);
 CREATE INDEX IF NOT EXISTS places_admin1 ON places(country, admin1);

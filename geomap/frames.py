@@ -10,10 +10,8 @@ and pyogrio are optional dependencies (``pip install 'geomap[geo]'``), imported 
 
 from __future__ import annotations
 
-import contextlib
 import importlib
 import os
-import tempfile
 import types
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -21,7 +19,7 @@ from typing import TYPE_CHECKING
 from geomap.errors import GeomapError
 from geomap.model import Report
 from geomap.output.csv import COLUMNS, event_row
-from geomap.output.files import check_output
+from geomap.output.files import atomic_path
 
 if TYPE_CHECKING:
     import geopandas
@@ -83,19 +81,11 @@ def write_geodata(frame: geopandas.GeoDataFrame, path: str | os.PathLike, *, fmt
     A GeoPackage is itself an SQLite file that the driver must create by name, so the temporary is a
     path, not a stream.
     """
-    out = check_output(path, force=force)
     driver, _ = GEO_FORMATS[fmt]
-    handle, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=out.suffix or ".tmp", dir=out.parent)
-    os.close(handle)
-    try:
+    with atomic_path(path, force=force) as tmp:
         if fmt == "geoparquet":
             frame.to_parquet(tmp, index=False)
         else:
             _require("pyogrio")
-            os.unlink(tmp)  # the GeoPackage driver refuses to open an empty file
+            tmp.unlink()  # the GeoPackage driver refuses to open an empty file
             frame.to_file(tmp, driver=driver, layer="events", engine="pyogrio")
-        os.replace(tmp, out)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise

@@ -47,8 +47,10 @@ _NOT_PLACE_SKELETONS = frozenset(skeleton(word) for word in NOT_PLACES if len(wo
 # "US-based", "Russian-occupied": the name is the part before the hyphen
 _HYPHEN_SUFFIX = re.compile(r"[-‑](?:based|born|held|occupied|controlled|led|backed|made|bound|era|style|"
                             r"area|region|annexed|installed|appointed|linked|friendly)$", re.I)
-_WORD = re.compile(r"[^\W\d_](?:[\w'’ʼ.-]*[^\W_])?")
-_POSSESSIVE = re.compile(r"['’]s$")
+# A word: letters, inner digits, dots ("U.S"), hyphens and apostrophes ("Kup'yansk"), but not a
+# possessive "'s", which stays outside the word.
+_WORD = re.compile(r"([^\W\d_](?:[\w.‑-]*[^\W_])?(?:['’ʼ](?![sS]\b)[^\W_]+)*)(?:['’ʼ][sS]\b)?")
+_OPENINGS = frozenset("\"'“‘«(")
 _MAX_WORDS = 4
 # Endings of Ukrainian and Russian settlement names in Latin script: what makes an unknown capitalised
 # word after "near" or "villages of" worth trying as a place.
@@ -94,29 +96,19 @@ def find_mentions(
 
 
 def _tokenize(text: str, sentences: Sequence[Sentence]) -> list[_Token]:
+    """Words with their offsets; a possessive "'s" and a "-based"-style suffix are left out of the word."""
     starts = {s.start for s in sentences}
+    starts |= {s + 1 for s in starts if text[s : s + 1] in _OPENINGS}  # “Kiev ... : after a quote
     tokens = []
     for match in _WORD.finditer(text):
-        start, end = match.span()
-        word = match.group()
-        while word.endswith("."):  # "U.S." keeps its dots, a sentence's last word does not
-            if re.fullmatch(r"(?:\w\.)+", word):
-                break
-            word, end = word[:-1], end - 1
-        possessive = _POSSESSIVE.search(word)
-        if possessive:
-            word, end = word[: possessive.start()], end - 2
-        suffix = _HYPHEN_SUFFIX.search(word)
-        if suffix:
-            word, end = word[: suffix.start()], end - (len(word) - suffix.start())
-        if word:
-            tokens.append(_Token(start, end, word, start in starts or _after_opening(text, start, starts)))
+        start, end = match.span(1)
+        word = match.group(1)
+        if "-" in word or "‑" in word:
+            suffix = _HYPHEN_SUFFIX.search(word)
+            if suffix:
+                word, end = word[: suffix.start()], start + suffix.start()
+        tokens.append(_Token(start, end, word, start in starts))
     return tokens
-
-
-def _after_opening(text: str, start: int, starts: set[int]) -> bool:
-    """A word right after an opening quote or bracket at a sentence start is sentence-initial too."""
-    return start > 0 and text[start - 1] in "\"'“‘«(" and (start - 1) in starts
 
 
 class _Finder:

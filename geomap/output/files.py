@@ -17,7 +17,7 @@ from typing import IO
 
 from geomap.errors import InputError, OutputExistsError
 
-__all__ = ["atomic_writer", "check_output", "write_atomic"]
+__all__ = ["atomic_path", "atomic_writer", "check_output", "write_atomic"]
 
 
 def _same_file(a: Path, b: str) -> bool:
@@ -60,11 +60,11 @@ def check_output(path: str | os.PathLike, *, force: bool, inputs: Iterable[str] 
 
 
 @contextlib.contextmanager
-def atomic_writer(path: str | os.PathLike, *, force: bool, inputs: Iterable[str] = (),
-                  binary: bool = False) -> Iterator[IO]:
-    """Open a temporary file beside ``path`` that replaces ``path`` only when the block succeeds.
+def atomic_path(path: str | os.PathLike, *, force: bool, inputs: Iterable[str] = ()) -> Iterator[Path]:
+    """Yield a temporary path beside ``path`` that replaces ``path`` only when the block succeeds.
 
-    Text mode writes UTF-8 with no newline translation, so the bytes are the same on every platform.
+    For writers that must create the file by name (GeoPackage, Parquet); streams use
+    :func:`atomic_writer`.
 
     Raises
     ------
@@ -72,14 +72,10 @@ def atomic_writer(path: str | os.PathLike, *, force: bool, inputs: Iterable[str]
         As :func:`check_output`; also re-raised when the block raises, after the temporary is removed.
     """
     out = check_output(path, force=force, inputs=inputs)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=out.suffix or ".tmp", dir=out.parent)
+    os.close(fd)
     try:
-        mode = "wb" if binary else "w"
-        options = {} if binary else {"encoding": "utf-8", "newline": ""}
-        with os.fdopen(fd, mode, **options) as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
+        yield Path(tmp)
         if out.exists() and not force:  # created by someone else while we were working
             raise OutputExistsError(f"{out} exists; use --force to overwrite it")
         os.chmod(tmp, _file_mode(out))
@@ -88,6 +84,22 @@ def atomic_writer(path: str | os.PathLike, *, force: bool, inputs: Iterable[str]
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+@contextlib.contextmanager
+def atomic_writer(path: str | os.PathLike, *, force: bool, inputs: Iterable[str] = (),
+                  binary: bool = False) -> Iterator[IO]:
+    """Open a temporary file beside ``path`` that replaces ``path`` only when the block succeeds.
+
+    Text mode writes UTF-8 with no newline translation, so the bytes are the same on every platform.
+    The data is flushed to disk before the rename, so a crash cannot leave an empty file in place.
+    """
+    mode = "wb" if binary else "w"
+    options = {} if binary else {"encoding": "utf-8", "newline": ""}
+    with atomic_path(path, force=force, inputs=inputs) as tmp, open(tmp, mode, **options) as stream:
+        yield stream
+        stream.flush()
+        os.fsync(stream.fileno())
 
 
 def write_atomic(path: str | os.PathLike, data: str | bytes, *, force: bool,

@@ -25,5 +25,5 @@ def test_existing_file_is_kept_without_force(tmp_path):
 
 
 def test_missing_folder_is_a_clear_error(tmp_path):
-    with pytest.raises(GeomapError, match="cannot write"):
+    with pytest.raises(GeomapError, match="directory does not exist"):
         save_map(folium.Map(), tmp_path / "nowhere" / "map.html")
