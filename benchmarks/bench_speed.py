@@ -165,7 +165,8 @@ def main(argv: list[str] | None = None) -> int:
     for label, cpu, wall, rss in rows:
         rate = count / cpu if cpu else float("inf")
         print(f"{label:36}{cpu:8.2f}{wall:8.2f}{rate:12.1f}{rss:10.0f}{rate / geomap_rate:16.2f}×")
-    print("  (peak memory is this process's, cumulative: each row includes the rows above it)")
+    print("  speed vs geomap: the row's documents per second over geomap's (above 1: faster than geomap);")
+    print("  peak memory is this process's, cumulative: each row includes the rows above it")
     return 0
 
 

@@ -7,7 +7,9 @@ Three sources, three formats (see each corpus's NOTES.md in ``../shared``):
   Metonyms, rivers and "other" features are optional.
 - GeoWebNews (``GWN.xml``): the geocoded toponyms are required.  Of the rest, Demonym, Language, Homonym
   and Non_Toponym annotations are not places at all and stay errors when predicted; the other pragmatic
-  types without coordinates (expressions, uncoded coercions) are optional.
+  types without coordinates (expressions, uncoded coercions) are optional.  With ``literal_only``, the
+  associative types GeoWebNews geocodes anyway (metonyms, "Russian troops", "EU officials") are optional
+  too, as metonyms are in the war reports.
 - LGL (``lgl.xml``): toponyms with a GeoNames tag are required, the untagged ones (mostly streets) optional.
 """
 
@@ -20,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = [
+    "GWN_ASSOCIATIVE",
     "SHARED",
     "GoldDoc",
     "GoldToponym",
@@ -34,6 +37,8 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 #: GeoWebNews types that name no place: predicting them is an error, not an optional hit
 _GWN_NOT_PLACES = frozenset({"Demonym", "Language", "Homonym", "Non_Toponym"})
 _WAR_OPTIONAL_KINDS = frozenset({"river", "other"})
+#: GeoWebNews types that name a place but do not locate anything there (Gritta et al.'s "associative")
+GWN_ASSOCIATIVE = frozenset({"Metonymic", "Non_Literal_Modifier", "Embedded_Non_Lit"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +131,7 @@ def _float(text: str | None) -> float | None:
     return float(text) if text and text.strip() else None
 
 
-def load_gwn(path: Path) -> list[GoldDoc]:
+def load_gwn(path: Path, *, literal_only: bool = False) -> list[GoldDoc]:
     """GeoWebNews: geocoded toponyms required, uncoded place expressions optional.
 
     Non-place annotations (demonyms, homonyms…) are left out of the gold: a prediction on them then
@@ -144,7 +149,7 @@ def load_gwn(path: Path) -> list[GoldDoc]:
             start, end = int(t.findtext("start")), int(t.findtext("end"))
             tops.append(
                 GoldToponym(start, end, t.findtext("extractedName") or text[start:end], lat, lon,
-                            optional=lat is None, kind=kind)
+                            optional=lat is None or (literal_only and kind in GWN_ASSOCIATIVE), kind=kind)
             )
         docs.append(GoldDoc(doc_id=f"gwn-{article.get('file')}", text=text, toponyms=tuple(tops)))
     return docs

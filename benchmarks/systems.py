@@ -59,7 +59,9 @@ class GeomapSystem:
     def __call__(self, doc: GoldDoc) -> list[Prediction]:
         report = self.report(doc)
         self.unresolved[doc.doc_id] = [(u.start, u.end, u.surface) for u in report.unresolved]
-        return [_from_resolved(rp) for rp in report.places]
+        # a name recognised but not placed counts for recognition, not for resolution
+        unplaced = [Prediction(start=u.start, end=u.end, surface=u.surface) for u in report.unresolved]
+        return [_from_resolved(rp) for rp in report.places] + unplaced
 
 
 def _from_resolved(rp) -> Prediction:

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from geomap.prefilter import PatternGroup, prefiltered
+
 __all__ = [
     "Attribution",
     "Discourse",
@@ -54,58 +56,60 @@ _VERBS_CY = (
     r"сообщил[аио]?|сообщает|сообщили|заявил[аио]?|заявили|заявляет|повідомив|повідомила|повідомили|"
     r"повідомляє|заявив|заявила|зазначив|зазначила|зазначили|отметил[аи]?|передає|передает"
 )
-_SENTENCE_ONLY_VERBS = re.compile(r"^(?:posted|published|uploaded|rejected)$")
+_SENTENCE_ONLY_VERBS = prefiltered(r"^(?:posted|published|uploaded|rejected)$")
 _CHANNEL = r"(?:(?:в|у)\s+(?:своем|своєму|своем)?\s*[\w-]*(?:канал\w*|Телеграмі|Telegram)\s+)?"
 
 _BACKWARD = [
-    re.compile(r"^(?:this|that|it) (?:was|has been) (?:reported|announced|stated|said|confirmed) by "
+    prefiltered(r"^(?:this|that|it) (?:was|has been) (?:reported|announced|stated|said|confirmed) by "
                r"(?P<who>.+?)[.!]?$", re.IGNORECASE),
-    re.compile(rf"^(?:Про це|Об этом)\b.*?\b(?:{_VERBS_CY})\s+{_CHANNEL}(?P<who>[^,.]+)"),
+    prefiltered(rf"^(?:Про це|Об этом)\b.*?\b(?:{_VERBS_CY})\s+{_CHANNEL}(?P<who>[^,.]+)"),
 ]  # fmt: skip
-_RELAY = re.compile(
+_RELAY = prefiltered(
     r"\b(?:із посиланням на|з посиланням на|со ссылкой на|с ссылкой на|citing|with reference to)\s+"
                     r"(?:зведення\s+|сводку\s+|данные\s+)?(?P<who>[^,.;:]+)", re.IGNORECASE)  # fmt: skip
-_ACCORDING = re.compile(
+_ACCORDING = prefiltered(
     r"\b(?:according to|by (?P<poss>[\w'’ ]+?)['’]s? own account|за (?:даними|словами|інформацією)|"
     r"по (?:данным|словам|информации))\s*(?P<who>[^,.;:“\"]*)",
     re.IGNORECASE,
 )
-_INTERJECTED = re.compile(rf",\s*(?P<who>(?:the |he\b|she\b|it\b|they\b)[^,]{{0,40}}?)\s+(?:{_VERBS_EN}),",
+_INTERJECTED = prefiltered(rf",\s*(?P<who>(?:the |he\b|she\b|it\b|they\b)[^,]{{0,40}}?)\s+(?:{_VERBS_EN}),",
                           re.IGNORECASE)  # fmt: skip
-_TRAILING_EN = re.compile(
+_TRAILING_EN = prefiltered(
     rf"(?:^|[,”\"’])\s*[\"”]?\s*(?P<who>[^,\"“”]{{2,120}}?),?\s+(?:has |have |had )?(?P<verb>{_VERBS_EN}|"
     r"told [A-Z][\w.]*(?: [A-Z][\w.]*)*)(?:\s+(?:on|in|at|via|during|after|later)\b[^,]*)?[.!]?$"
 )
-_TRAILING_CY = re.compile(rf",\s*(?:как\s+|як\s+)?(?P<verb>{_VERBS_CY})\s+{_CHANNEL}(?P<who>[^,.]+)")
-_STATED_IN = re.compile(r"\b(?:заявили|сообщили|повідомили|заявляют|заявляють)\s+(?:в|у)\s+(?P<who>[^,.]+)")
-_PARTICIPLE = re.compile(
+_TRAILING_CY = prefiltered(rf",\s*(?:как\s+|як\s+)?(?P<verb>{_VERBS_CY})\s+{_CHANNEL}(?P<who>[^,.]+)")
+_STATED_IN = prefiltered(r"\b(?:заявили|сообщили|повідомили|заявляют|заявляють)\s+(?:в|у)\s+(?P<who>[^,.]+)")
+_PARTICIPLE = prefiltered(
     r"^(?:(?:[^,]{0,60}),\s+)?(?P<who>[^,]{2,60}?)\s+(?:did not|didn't|has not|had not)\b"
     r"[^,]{0,60},\s+(?:saying|adding|insisting)\b"
 )
-_AUDIENCE = re.compile(r"\btold\s+(?P<whom>[^,.]*?)(?:\s+(?:on|that|in)\b|[,.]|$)")
-_INVERTED = re.compile(r"\b(?:said|says|added|wrote)\s+(?P<who>(?:the\s+)?[A-Z][^.,]*?)\s*[.!]?$")
-_LEADING = re.compile(
+_AUDIENCE = prefiltered(r"\btold\s+(?P<whom>[^,.]*?)(?:\s+(?:on|that|in)\b|[,.]|$)")
+_INVERTED = prefiltered(r"\b(?:said|says|added|wrote)\s+(?P<who>(?:the\s+)?[A-Z][^.,]*?)\s*[.!]?$")
+_LEADING = prefiltered(
     rf"^(?:(?:[^,]{{0,60}}),\s+)?(?P<who>[^,]{{2,90}}?(?:,[^,]{{2,80}},)?)\s+(?:has |have |had )?"
     rf"(?:repeatedly |later |also |earlier |previously |on \w+ )?(?P<verb>{_VERBS_EN}|{_VERBS_CY})\b"
 )
-_FINITE = re.compile(
+_FINITE = prefiltered(
     r"\b(?:is|are|was|were|have|has|had|will|would|been|did|does|not|could|came|come|can)\b|"
     r"\b\w+ed\s+(?:the|a|an|its|their|all)\b"
 )
-_SUBORDINATE = re.compile(r"^.*\b(?:after|when|while|as|because|since|before|once)\s+", re.IGNORECASE)
-_DATELINE = re.compile(r"^.*?(?:\s[-–—]\s|:\s)")
+_ANY_SOURCE = PatternGroup([*_BACKWARD, _RELAY, _ACCORDING, _INTERJECTED, _TRAILING_CY, _STATED_IN, _PARTICIPLE,
+                            _TRAILING_EN, _INVERTED, _LEADING])  # fmt: skip
+_SUBORDINATE = prefiltered(r"^.*\b(?:after|when|while|as|because|since|before|once)\s+", re.IGNORECASE)
+_DATELINE = prefiltered(r"^.*?(?:\s[-–—]\s|:\s)")
 
 _PRONOUN_PERSON = {"he", "she", "him", "його", "її", "він", "вона", "он", "она", "его", "ее", "её"}
 _PRONOUN_ANY = {"it", "they", "them", "ведомства", "ведомство", "відомства", "відомство"}
 _HEADS = ("ministry", "report", "general staff", "military", "group", "agency", "department", "isw",
           "minister", "міністерств", "министерств", "минобороны", "генштаб")  # fmt: skip
-_TITLES = re.compile(
+_TITLES = prefiltered(
     r"\b(?:minister|governor|head|chief|commander|analyst|expert|spokes\w+|president|colonel|general|"
     r"mayor|secretary|adviser|advisor|blogger|he|she|глава|начальник|голова|міністр|министр|президент|"
     r"эксперт|експерт|мэр|мер)\b",
     re.IGNORECASE,
 )
-_NAME_END = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+$|^[A-Z][a-z]+$|[А-ЯІЇЄ][а-яіїє]+ [А-ЯІЇЄ][а-яіїє]+$")
+_NAME_END = prefiltered(r"\b[A-Z][a-z]+ [A-Z][a-z]+$|^[A-Z][a-z]+$|[А-ЯІЇЄ][а-яіїє]+ [А-ЯІЇЄ][а-яіїє]+$")
 
 
 def _is_person(phrase: str) -> bool:
@@ -132,13 +136,13 @@ _WEAK = {
     "RU": r"russia|russian|moscow|росси|російськ|москв|рф\b",
     "UA": r"ukrain|\bkyiv\b|\bkiev\b|україн|украин|киев|київ",
 }  # fmt: skip
-_STRONG_RE = {side: re.compile(p, re.IGNORECASE) for side, p in _STRONG.items()}
-_WEAK_RE = {side: re.compile(p, re.IGNORECASE) for side, p in _WEAK.items()}
+_STRONG_RE = {side: prefiltered(p, re.IGNORECASE) for side, p in _STRONG.items()}
+_WEAK_RE = {side: prefiltered(p, re.IGNORECASE) for side, p in _WEAK.items()}
 
 # Words a side uses of its enemy: they show whose report an unattributed sentence carries.
 _PERSPECTIVE = {
-    "UA": re.compile(r"\bокупант|\bворог|\bрашист|\boccupiers\b|\bthe enemy\b", re.IGNORECASE),
-    "RU": re.compile(r"«освобо|\"liberat|“liberat|группировк|\bвсу\b|киевск\w+ режим|боевик|неонацист",
+    "UA": prefiltered(r"\bокупант|\bворог|\bрашист|\boccupiers\b|\bthe enemy\b", re.IGNORECASE),
+    "RU": prefiltered(r"«освобо|\"liberat|“liberat|группировк|\bвсу\b|киевск\w+ режим|боевик|неонацист",
                      re.IGNORECASE),
 }  # fmt: skip
 
@@ -208,6 +212,8 @@ def find_attribution(text: str, *, offset: int = 0) -> Attribution | None:
     ('the head of the regional military administration, Oleh Synyehubov', 'UA', 'previous')
     """
     text = text.rstrip()
+    if not _ANY_SOURCE.possible(text):
+        return None
     for rx in _BACKWARD:
         if m := rx.search(text):
             return _found(text, offset, m, "previous")
@@ -299,7 +305,7 @@ class Discourse:
         return next((a for a in reversed(self.named) if a.side == side), None)
 
 
-_HEDGE = re.compile(
+_HEDGE = prefiltered(
     r"\b(?:could|can)\s*not (?:be )?(?:independently )?(?:verif|confirm)|\b(?:was|were|is|are) not able to "
     r"(?:independently )?verify|\bunable to (?:independently )?(?:verify|confirm)|"
     r"\bno (?:visual )?confirmation|"
@@ -309,12 +315,12 @@ _HEDGE = re.compile(
     r"не удалось (?:независимо )?проверить|не вдалося (?:незалежно )?перевірити",
     re.IGNORECASE,
 )
-_HEDGE_ALL = re.compile(r"\b(?:reports|claims|information)\b|\bповідомлення\b|\bсообщения\b", re.IGNORECASE)
-_HEDGE_ALONE = re.compile(r"^(?:if true|[^,]{0,60}\b(?:could not|was not able|were not able|unable|cannot)\b|"
+_HEDGE_ALL = prefiltered(r"\b(?:reports|claims|information)\b|\bповідомлення\b|\bсообщения\b", re.IGNORECASE)
+_HEDGE_ALONE = prefiltered(r"^(?:if true|[^,]{0,60}\b(?:could not|was not able|were not able|unable|cannot)\b|"
                           r"[^,]{0,60}\bno (?:visual )?confirmation)", re.IGNORECASE)  # fmt: skip
 
 
-_PASSIVE_HEDGE = re.compile(
+_PASSIVE_HEDGE = prefiltered(
     r"\bis said to\b|\breportedly\b|\ballegedly\b|как утверждается|\bякобы\b|\bнібито\b|"
                             r"\bстверджується\b", re.IGNORECASE)  # fmt: skip
 

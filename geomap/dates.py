@@ -9,11 +9,13 @@ the report date, so "on May 25" in a report of 20 May is a plan for later that w
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from itertools import pairwise
 
 from geomap.model import Sentence
+from geomap.prefilter import PatternGroup, prefiltered
 
 __all__ = ["DateRef", "find_dates", "find_report_date", "resolve_date", "split_clauses"]
 
@@ -47,17 +49,17 @@ _CY_MONTH = (
     r"вересня|жовтня|листопада|грудня)"
 )
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
-_DAY_MONTH = re.compile(
+_DAY_MONTH = prefiltered(
     rf"\b(?:{_EN_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b{_YEAR}"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_EN_MONTH.replace('mon', 'mon2')}"
     rf"{_YEAR.replace('year', 'year2')}"
     rf"|(?P<day3>\d{{1,2}})\s+{_CY_MONTH.replace('mon', 'mon3')}(?:\s+(?P<year3>(?:19|20)\d\d))?)",
     re.IGNORECASE,
 )
-_NUMERIC = re.compile(
+_NUMERIC = prefiltered(
     r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)\b|\b(?P<iso>\d{4}-\d\d-\d\d)\b"
 )
-_MONTH_ONLY = re.compile(
+_MONTH_ONLY = prefiltered(
     rf"\b(?:in|since|during|у|в)\s+(?:early\s+|late\s+|mid-)?"
     rf"(?:{_EN_MONTH}|{_CY_MONTH.replace('mon', 'mon2')})"
     r"(?:\s+(?P<year>(?:19|20)\d\d))?\b"
@@ -74,7 +76,7 @@ _WEEKDAYS = {
     5: r"saturday|суббот[уа]|субот[уі]",
     6: r"sunday|воскресенье|неділ[юі]",
 }
-_WEEKDAY = re.compile(
+_WEEKDAY = prefiltered(
     r"\b(?:(?:on|last|this)\s+|(?:в|во|у)\s+)?(?:"
     + "|".join(f"(?P<w{i}>{p})" for i, p in _WEEKDAYS.items())
     + r")\b",
@@ -91,7 +93,9 @@ _RELATIVE = [
     (r"\blast week\b|\bна прошлой неделе\b|\bминулого тижня\b|\bна минулому тижні\b", -7, 2),
     (r"\bthis week\b|\bна этой неделе\b|\bцього тижня\b", 0, 2),
 ]  # fmt: skip
-_RELATIVE_RE = [(re.compile(p, re.IGNORECASE), off, prec) for p, off, prec in _RELATIVE]
+_RELATIVE_RE = [(prefiltered(p, re.IGNORECASE), off, prec) for p, off, prec in _RELATIVE]
+_DATE_WORDS = PatternGroup([_DAY_MONTH, _MONTH_ONLY, _WEEKDAY, *(rx for rx, _, _ in _RELATIVE_RE)])
+_DIGIT = re.compile(r"\d")
 
 
 def _month(token: str) -> int:
@@ -189,11 +193,19 @@ def find_dates(text: str, *, report_date: dt.date | None = None) -> list[DateRef
     >>> [r.date.isoformat() for r in find_dates("14 серпня", report_date=dt.date(2025, 8, 20))]
     ['2025-08-14']
     """
+    return list(_find_dates(text, report_date))
+
+
+@functools.lru_cache(maxsize=2048)
+def _find_dates(text: str, report_date: dt.date | None) -> tuple[DateRef, ...]:
+    """Find the dates once per text: the event builder asks again for each clause split and each day."""
+    if not _DATE_WORDS.possible(text) and not _DIGIT.search(text):
+        return ()  # only _NUMERIC is left, and it needs a digit
     refs = _day_month_refs(text, report_date)
     if report_date is not None:
         refs += [r for r in _relative_refs(text, report_date) if not _overlaps(r, refs)]
     refs += _month_refs(text, report_date, refs)
-    return sorted(refs, key=lambda r: r.start)
+    return tuple(sorted(refs, key=lambda r: r.start))
 
 
 def _overlaps(ref: DateRef, refs: list[DateRef]) -> bool:
@@ -216,7 +228,7 @@ def resolve_date(text: str, *, report_date: dt.date | None) -> tuple[dt.date | N
     return refs[0].date, refs[0].precision
 
 
-_DATELINE = re.compile(r"^[^\n]{0,60}?(?:\b\d{1,2}\.\d{1,2}\.(?:19|20)\d\d\b|\b\d{4}-\d\d-\d\d\b|"
+_DATELINE = prefiltered(r"^[^\n]{0,60}?(?:\b\d{1,2}\.\d{1,2}\.(?:19|20)\d\d\b|\b\d{4}-\d\d-\d\d\b|"
                        r"\b(?:[A-Z][a-z]+|[А-ЯІЇЄ][а-яіїє]+)\.?\s+\d{1,2},\s+(?:19|20)\d\d\b|"
                        r"\b\d{1,2}\s+\w+\.?\s+(?:19|20)\d\d\b)")  # fmt: skip
 
@@ -241,7 +253,7 @@ def find_report_date(text: str) -> dt.date | None:
     return None
 
 
-_CLAUSE_LEAD = re.compile(r"(?:[,;:–—]|\s[аи]|\sand)\s*$")
+_CLAUSE_LEAD = prefiltered(r"(?:[,;:–—]|\s[аи]|\sand)\s*$")
 
 
 def split_clauses(sentence: Sentence, *, report_date: dt.date | None) -> list[Sentence]:

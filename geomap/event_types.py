@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from geomap.prefilter import PatternGroup, prefiltered
+
 __all__ = [
     "ACLED_TYPES",
     "EVENT_TYPES",
@@ -118,7 +120,8 @@ _TRIGGERS: list[tuple[str, str]] = [
         r"\bstill (?:in|hold)|\bhold parts|\bcrisis\b|\bкриз|\bpulling\b",
     ),
 ]
-_COMPILED = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _TRIGGERS]
+_COMPILED = [(kind, prefiltered(pattern, re.IGNORECASE)) for kind, pattern in _TRIGGERS]
+_ANY_TRIGGER = PatternGroup([pattern for _, pattern in _COMPILED])
 
 
 def classify(text: str) -> str | None:
@@ -133,6 +136,8 @@ def classify(text: str) -> str | None:
     >>> classify("He thanked the generals.") is None
     True
     """
+    if not _ANY_TRIGGER.possible(text):
+        return None
     for kind, pattern in _COMPILED:
         if pattern.search(text):
             return kind
@@ -140,10 +145,10 @@ def classify(text: str) -> str | None:
 
 
 _ENEMY_RETREAT = {
-    "RU": re.compile(
+    "RU": prefiltered(
         r"\bukrainian (?:troops|forces|units|soldiers)\b[^.]{0,40}\bretreat|\bвсу\b[^.]{0,30}\bотступ",
                      re.IGNORECASE),
-    "UA": re.compile(
+    "UA": prefiltered(
         r"\brussian (?:troops|forces|units|soldiers)\b[^.]{0,40}\bretreat|\bросі\w+[^.]{0,30}\bвідступ",
                      re.IGNORECASE),
 }  # fmt: skip
@@ -168,26 +173,26 @@ def acled_types(event_type: str) -> tuple[str, str]:
     return ACLED_TYPES.get(event_type, ACLED_TYPES["other"])
 
 
-_MODAL = re.compile(
+_MODAL = prefiltered(
     r"\b(?:would|could|might|will|can|shall)\b(?!\s+(?:not|have)\b)|\bmay\b(?!\s+(?:have\b|\d))|"
     r"\b(?:likely|probably|possibly|expected to|plans? to|aims? to|intends? to)\b|"
     r"\b(?:буде|будуть|будет|будут|может|может быть|можуть|може|планує|планирует|вероятно|ймовірно)\b",
     re.IGNORECASE,
 )
-_CONDITIONAL = re.compile(r"\b(?:if|unless|whether|якщо|если|в случае)\b", re.IGNORECASE)
-_APPEAL = re.compile(r"\b(?:urged|advised|called on|called for|appealed|закликав|призвал)\b", re.IGNORECASE)
-_APPEAL_CLAUSE = re.compile(_APPEAL.pattern + r"[^.;]*", re.IGNORECASE)
-_UNKNOWN = re.compile(r"\b(?:is|are|remains?) (?:unclear|unknown)\b|^[^,]{0,60}\bdid not (?:say|specify)\b|"
+_CONDITIONAL = prefiltered(r"\b(?:if|unless|whether|якщо|если|в случае)\b", re.IGNORECASE)
+_APPEAL = prefiltered(r"\b(?:urged|advised|called on|called for|appealed|закликав|призвал)\b", re.IGNORECASE)
+_APPEAL_CLAUSE = prefiltered(_APPEAL.pattern + r"[^.;]*", re.IGNORECASE)
+_UNKNOWN = prefiltered(r"\b(?:is|are|remains?) (?:unclear|unknown)\b|^[^,]{0,60}\bdid not (?:say|specify)\b|"
                       r"^[^,]{0,60}\bgave no (?:further )?details\b|"
                       r"^[^,]{0,60}\bdid not (?:immediately )?comment\b(?![^.]*,\s*saying)",
                       re.IGNORECASE)  # fmt: skip
-_DESCRIPTIVE = re.compile(
+_DESCRIPTIVE = prefiltered(
     r"^[^,]{0,80}?\b(?:is|are|was|lies|lie|has been|remains)\s+(?:an?|the|one of|located|situated|about|just|"
     r"home to|north|south|east|west)\b|^(?:the )?(?:capture|fall|loss|seizure) of\b|"
     r"\bin recent (?:days|weeks|months)\b|\b(?:расположен|розташован|находится|знаходиться|является)\b",
     re.IGNORECASE,
 )
-_TERMINAL = re.compile(r"[.!?…»\"”)]\s*$")
+_TERMINAL = prefiltered(r"[.!?…»\"”)]\s*$")
 
 
 def is_heading(text: str) -> bool:
@@ -259,8 +264,8 @@ _INJURED = [
     rf"\b(?:injured|wounded|injuring|wounding)\s+{_QUALIFIER}{_NUM}{_VICTIMS}",
     rf"\b(?:поранено|поранені|ранены|ранено|постраждали)\s+{_QUALIFIER}{_NUM}\b",
 ]
-_KILLED_RE = [re.compile(p, re.IGNORECASE) for p in _KILLED]
-_INJURED_RE = [re.compile(p, re.IGNORECASE) for p in _INJURED]
+_KILLED_RE = [prefiltered(p, re.IGNORECASE) for p in _KILLED]
+_INJURED_RE = [prefiltered(p, re.IGNORECASE) for p in _INJURED]
 
 
 def _value(token: str | None) -> int:

@@ -38,6 +38,7 @@ from geomap.event_types import (
     is_non_event,
 )
 from geomap.model import Event, ResolvedPlace, Sentence
+from geomap.prefilter import prefiltered
 
 __all__ = ["build_events"]
 
@@ -45,25 +46,25 @@ _REPORTER = Attribution("reporter", "none", scope="sentence")
 _UNNAMED = Attribution("unnamed source", "none", scope="sentence")
 _NARRATIVE_WINDOW_DAYS = 7
 _BACKGROUND_DAYS = 45
-_REPORTER_VOICE = re.compile(r"^(?:нагадаємо|напомним|recall that|as a reminder)\b", re.IGNORECASE)
-_ANAPHORA = re.compile(
+_REPORTER_VOICE = prefiltered(r"^(?:нагадаємо|напомним|recall that|as a reminder)\b", re.IGNORECASE)
+_ANAPHORA = prefiltered(
     r"\bthe (?:\w+ ){0,2}?(?:town|city|village|settlement|area|community)\b|\bthere\b|"
     r"\b(?:міст[аоі]|город[ае]?|сел[аоі]|"
     r"селища|поселк[аеу])\b",
     re.IGNORECASE,
 )
-_METONYM_AFTER = re.compile(
+_METONYM_AFTER = prefiltered(
     r"^['’]s\s+(?:\w+\s+){0,2}(?:troops|forces|army|military|government|president|defen[cs]e|general staff|"
     r"ministry|minister|security council|top|own)\b|^\s+(?:said|says|claimed|claims|has|have|which|calls)\b",
     re.IGNORECASE,
 )
-_DIRECTION_AFTER = re.compile(
+_DIRECTION_AFTER = prefiltered(
     r"^\s*(?:direction|axis|sector|front)\b|^\s*(?:напрям|направлен)", re.IGNORECASE
 )
-_LOCATIVE_BEFORE = re.compile(
+_LOCATIVE_BEFORE = prefiltered(
     r"\b(?:in|into|across|throughout|inside|within|over|of|to|в|у|на|по)\s+(?:\w+\s+)?$",
                               re.IGNORECASE)  # fmt: skip
-_DATELINE = re.compile(r"^[A-ZА-ЯІЇЄ][\w'’.-]+(?: [\w'’.-]+){0,2}(?:\s*\([^)]*\))?\s*(?::\s|[-–—]\s)")
+_DATELINE = prefiltered(r"^[A-ZА-ЯІЇЄ][\w'’.-]+(?: [\w'’.-]+){0,2}(?:\s*\([^)]*\))?\s*(?::\s|[-–—]\s)")
 _DATELINE_ZONE = 300  # characters: a dateline opens a report
 
 

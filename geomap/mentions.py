@@ -292,12 +292,21 @@ class _Finder:
         return Mention(start, end, self.text[start:end], key, hint)
 
     def _longer_phrase(self, a: int, b: int, key: str) -> tuple[int, str]:
-        """A name that continues past the capitalised run ("Donetsk People's Republic", "Rostov-on-Don")."""
+        """A name that continues past the capitalised run ("Donetsk People's Republic", "Rostov-on-Don",
+        "Донецкой народной республике")."""
         for c in range(min(len(self.tokens) - 1, b + 3), b, -1):
-            if self.tokens[c].capitalised and "\n" not in self.text[self.tokens[b].end : self.tokens[c].start]:
-                longer = fold(self.text[self.tokens[a].start : self.tokens[c].end])
-                if self.gazetteer.has_key(longer):
-                    return c, longer
+            if "\n" in self.text[self.tokens[b].end : self.tokens[c].start]:
+                continue
+            if self.language == "en" and not self.tokens[c].capitalised:
+                continue  # English names are capitalised to their end; Cyrillic ones are not
+            longer = fold(self.text[self.tokens[a].start : self.tokens[c].end])
+            if self.gazetteer.has_key(longer):
+                return c, longer
+            if self.language != "en" and c - a < 3:
+                words = [t.text for t in self.tokens[a : c + 1]]
+                for candidate in _nominatives(words, self.language):
+                    if self.gazetteer.has_key(candidate):
+                        return c, candidate
         return b, key
 
     def _lookup_phrase(self, start: int, end: int, region_word: str) -> str:

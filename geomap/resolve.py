@@ -39,6 +39,11 @@ __all__ = ["resolve"]
 #: geomap reads reports about the war in Ukraine: before any evidence, a name is likelier there
 _DOMAIN_PRIOR = {"UA": 1, "RU": 1}
 _NEAR_KM = 30.0
+_FAR_KM = 150.0  # a village farther than this from all the report's places is a namesake
+_FAR_HINT = (
+    "only namesakes far from the report's other places are in the gazetteer; add GeoNames data for "
+    "the country (`geomap gazetteer download UA`) to find the one meant"
+)
 _MAX_SETTLED = 8  # settled places a candidate is compared with: the nearest in the text
 _MAX_CANDIDATES = 25  # namesakes scored per name: own names, then regions, then the most populous
 #: countries whose names reach English through transliteration from Cyrillic, with its misspellings
@@ -86,6 +91,10 @@ class _Context:
         for k in [k for k in self.chosen if self._is_outlier(k) or self._is_unsupported(k)]:
             del self.chosen[k]
         unresolved = []
+        for k in [k for k in self.chosen if self._is_far_namesake(k)]:
+            del self.chosen[k]
+            mention = self.mentions[k]
+            unresolved.append(Unresolved(mention, self._sentence(mention.start), _FAR_HINT))
         for k, mention in enumerate(self.mentions):  # pass 3: unknown names near settled places
             if k in self.chosen or self.candidates[k]:
                 continue
@@ -103,6 +112,24 @@ class _Context:
         place = self.chosen[k][0]
         others = [p for j, (p, _, _) in self.chosen.items() if self.mentions[j].hint != "weak" and not p.is_region]
         return not others or _km_to(place, others) > 150
+
+    def _is_far_namesake(self, k: int) -> bool:
+        """A village whose only known namesake lies far from every other place of the report.
+
+        Front-line villages share names with villages across the country (there are dozens of
+        Ivanivka).  When the gazetteer lacks the one meant, the nearest it has may be 700 km away:
+        reporting the name as unresolved is honest, mapping the namesake is not.
+        """
+        place = self.chosen[k][0]
+        if place.is_region or place.population >= 10_000 or self.chosen[k][2] != "exact":
+            return False
+        chosen = [p for j, (p, _, _) in self.chosen.items() if j != k and self.mentions[j].key != self.mentions[k].key]
+        # judged against towns and named oblasts only, so that wrong villages cannot vouch for each other
+        towns = [p for p in chosen if not p.is_region and p.population >= 10_000]
+        oblasts = {(p.country, p.admin1) for p in chosen if p.feature_code == "ADM1"}
+        if len(towns) < 2 or (place.country, place.admin1) in oblasts | {(t.country, t.admin1) for t in towns}:
+            return False
+        return _km_to(place, towns, beyond_km=_FAR_KM + 1) > _FAR_KM
 
     def _is_outlier(self, k: int) -> bool:
         """A lone word read as a small town in a country nothing else in the report is about ("Wagner",
@@ -160,11 +187,14 @@ class _Context:
             return region, 0.85, "exact"
         settled = self._settled_places(k)
         total = sum(self.focus.values()) or 1
+        admin1s = self._admin1s_around(k)
         scored = []
         for place in cands:
             if place.is_region and place.feature_code != "PCLI" and self._has_namesake_capital(place, cands):
                 continue  # a bare oblast name reads as its capital unless a region cue says otherwise
-            scored.append((self._score(mention, place, settled, total), place))
+            score = self._score(mention, place, settled, total)
+            score += admin1s.get((place.country, place.admin1), 0.0) if not place.is_region else 0.0
+            scored.append((score, place))
         if not scored:
             scored = [(0.0, cands[0])]
         scored.sort(key=lambda pair: -pair[0])
@@ -178,15 +208,17 @@ class _Context:
         return any(p.feature_class == "P" and (p.country, p.admin1) == (region.country, region.admin1) for p in cands)
 
     def _score(self, mention: Mention, place: Place, settled: list[Place], total: int) -> float:
-        score = 1.5 if place.is_region else 1.5 * math.log10(place.population + 10) / 7
-        if own_name(place, mention.key):
+        # a historic or alternate name is known mostly for notable places: size counts double there
+        own = own_name(place, mention.key)
+        score = 1.5 if place.is_region else (1.5 if own else 3.0) * math.log10(place.population + 10) / 7
+        if own:
             score += 0.3
         elif (mention.key, place.geonameid) in self.variants:
             score -= 0.4
         score += 1.2 * self.focus.get(place.country, 0) / total
         if settled and not place.is_region:
             nearest = _km_to(place, settled, beyond_km=1000)
-            score += 1.5 * math.exp(-nearest / 150)
+            score += 2.0 * math.exp(-nearest / 100)
         if place.feature_code == "PCLI":
             score += 1.0
         return score
@@ -199,9 +231,33 @@ class _Context:
         region = regions[0]
         if self.mentions[k].hint == "region" or len(regions) == len(cands):
             return region
-        if any(place.geonameid == region.geonameid for place, _, _ in self.chosen.values()):
-            return region  # one sense per report: "Luhansk region" … "part of Luhansk"
+        mention = self.mentions[k]
+        if _TERRITORY.search(self.text[max(0, mention.start - 30) : mention.start]):
+            return region  # "all of Luhansk", "which part of Luhansk": a share of territory is a region's
+        prev = self.chosen.get(k - 1)
+        if prev is not None and prev[0].feature_code == "ADM1" and _LIST.fullmatch(
+            self.text[self.mentions[k - 1].end : mention.start]
+        ):
+            return region  # "Kherson and Zaporizhzhia" after a region: a list of regions
         return region if self._contains_previous(k, region) else None
+
+    def _admin1s_around(self, k: int) -> dict[tuple[str, str], float]:
+        """Bonuses for candidates in the oblasts the report is about.
+
+        Any oblast of a settled place or a named region counts a little; the region named right after
+        the name ("Вишневое в Харьковской области", "Lysivka, Donetsk region") counts a lot.
+        """
+        key = self.mentions[k].key
+        bonus: dict[tuple[str, str], float] = {}
+        for j, (place, _, _) in self.chosen.items():
+            if self.mentions[j].key != key and place.admin1 and place.feature_code != "PCLI":
+                bonus[(place.country, place.admin1)] = 0.6
+        nxt = self.chosen.get(k + 1)
+        if nxt is not None and nxt[0].feature_code == "ADM1" and _IN_REGION.fullmatch(
+            self.text[self.mentions[k].end : self.mentions[k + 1].start]
+        ):
+            bonus[(nxt[0].country, nxt[0].admin1)] = 2.0
+        return bonus
 
     def _contains_previous(self, k: int, region: Place) -> bool:
         """ "the town of Bakhmut in Donetsk": the name after "in" contains the place before it."""
@@ -350,6 +406,10 @@ def _similarity(written: str, name: str) -> float:
     return loose.ratio() if plain >= 0.6 else 0.0
 
 
+_TERRITORY = re.compile(r"\b(?:all|most|much|half|parts?|rest|\d+\s*%|percent|per\s+cent)\s+of\s+(?:the\s+)?$",
+                        re.I)
+_LIST = re.compile(r"\s*(?:,|and|or|, and|та|і|и)\s*")
+_IN_REGION = re.compile(r"\s*,?\s*(?:in|в|у|на|of)?\s*(?:the\s+)?")
 _GREAT_CIRCLE = great_circle()
 _KM_PER_DEGREE = 111.19  # of latitude, on geopy's great-circle Earth (radius 6371.009 km)
 

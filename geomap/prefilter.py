@@ -1,0 +1,284 @@
+r"""Regular expressions that skip texts which cannot match them, with the same results as :mod:`re`.
+
+The claim readers try dozens of multilingual, case-insensitive patterns on every sentence, and most
+sentences of a news report contain none of their trigger words.  :mod:`re` cannot skip ahead on such
+patterns (no literal prefix survives ``IGNORECASE`` or a leading ``\b``), so each search walks the whole
+sentence branch by branch.  :class:`Prefiltered` reads from the parsed pattern the words every match must
+contain ("said|says" → ``said`` or ``says``) and answers "no match" at once, with ``str`` and ``set``
+operations, for a text that has none of them.
+
+A word that a match must begin at a word start (after ``\b``, ``^`` or a space) is looked up by its first
+letters in the set of the text's word beginnings, one set intersection for a whole list of words; other
+words are looked for with ``in``.  The check is a necessary condition, so results never change: texts
+holding characters that :mod:`re` folds differently from :meth:`str.lower` (dotless ı, long ſ, the old
+Cyrillic ``ᲀ`` forms, İ, Σ) always go to the pattern itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import product
+from operator import itemgetter
+from re import _casefix, _constants, _parser  # the stdlib's own pattern parser and case-fold table
+
+__all__ = ["PatternGroup", "Prefiltered", "prefiltered"]
+
+_C = _constants
+_MAX_EXACT = 64  # strings a sub-pattern may expand to before only its required words are kept
+_START = "\x00"  # in an expansion: the next letter begins a word (after \b, ^ or a non-word character)
+_STARTS = {_C.AT_BOUNDARY, _C.AT_BEGINNING, _C.AT_BEGINNING_STRING, _C.AT_BEGINNING_LINE}
+_NON_WORD = {_C.CATEGORY_SPACE, _C.CATEGORY_NOT_WORD, _C.CATEGORY_UNI_SPACE, _C.CATEGORY_UNI_NOT_WORD}
+# re matches these case-insensitively to another letter than str.lower() gives (re._casefix: ı~i, ſ~s,
+# ᲀ~в, …), and str.lower() turns İ into two characters and Σ by context; a text holding one is not folded.
+_KNOWN_ODD = frozenset("ıſᲀᲁᲂᲃᲄᲅᲆ")
+_ODD = re.compile("[" + "".join(sorted(_KNOWN_ODD | {"\u0130", "\u03a3"})) + "]")
+_RUN = re.compile(r"\w+")
+_HEADS = (itemgetter(slice(0, 1)), itemgetter(slice(0, 2)), itemgetter(slice(0, 3)))
+_FOLD_CACHE: dict[str, tuple[str, frozenset[str]] | None] = {}
+_FOLD_CACHE_SIZE = 4096
+
+
+def _folded(text: str) -> tuple[str, frozenset[str]] | None:
+    """The lower-cased text and the first one, two and three letters of its words (None: do not fold)."""
+    folded = _FOLD_CACHE.get(text)
+    if folded is None and text not in _FOLD_CACHE:
+        if len(_FOLD_CACHE) >= _FOLD_CACHE_SIZE:
+            _FOLD_CACHE.clear()
+        if text.isascii() or not _ODD.search(text):
+            low = text.lower()
+            runs = _RUN.findall(low)  # lowering keeps every character's word-ness (checked over Unicode)
+            heads: set[str] = set()
+            for head in _HEADS:
+                heads.update(map(head, runs))
+            folded = low, frozenset(heads)
+        _FOLD_CACHE[text] = folded
+    return folded
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+class _Info:
+    """What a parsed sub-pattern says about its matches: every exact string, or word sets they all need."""
+
+    __slots__ = ("exact", "required")
+
+    def __init__(self, exact: frozenset[str] | None, required: list[frozenset[str]]) -> None:
+        self.exact = exact
+        self.required = required
+
+    def best(self) -> frozenset[str] | None:
+        sets = ([self.exact] if self.exact else []) + self.required
+        useful = [s for s in sets if s and min(len(w.replace(_START, "")) for w in s) > 0]
+        return max(useful, key=lambda s: (min(len(w.replace(_START, "")) for w in s), -len(s)), default=None)
+
+
+def _sequence(items: list) -> _Info:
+    whole = True
+    required: list[frozenset[str]] = []
+    run: frozenset[str] = frozenset({""})
+    for op, av in items:
+        info = _node(op, av)
+        if info.exact is not None and len(run) * len(info.exact) <= _MAX_EXACT:
+            run = frozenset(a + b for a, b in product(run, info.exact))
+            continue
+        whole = False
+        required += [run, *info.required]
+        if info.exact is not None:
+            run = info.exact
+        else:
+            run = frozenset({_START if _ends_non_word(op, av) else ""})
+    required.append(run)
+    return _Info(run if whole else None, required)
+
+
+def _ends_non_word(op, av) -> bool:
+    """Whether a node always consumes a non-word character last, so that the next letter starts a word."""
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
+        body = list(av[2])
+        return av[0] >= 1 and len(body) == 1 and _ends_non_word(*body[0])
+    if op is _C.IN:
+        return all((kind is _C.LITERAL and not _is_word(chr(v))) or (kind is _C.CATEGORY and v in _NON_WORD)
+                   for kind, v in av)  # fmt: skip
+    return op is _C.LITERAL and not _is_word(chr(av))
+
+
+def _branch(alternatives: list) -> _Info:
+    infos = [_sequence(list(alt)) for alt in alternatives]
+    if all(i.exact is not None for i in infos) and sum(len(i.exact) for i in infos) <= _MAX_EXACT:
+        return _Info(frozenset().union(*(i.exact for i in infos)), [])
+    bests = [i.best() for i in infos]
+    if any(b is None for b in bests):
+        return _Info(None, [])
+    return _Info(None, [frozenset().union(*bests)])
+
+
+def _node(op, av) -> _Info:  # noqa: PLR0911 - one return per kind of parse node
+    if op is _C.LITERAL:
+        return _Info(frozenset({chr(av)}), [])
+    if op is _C.IN:
+        chars = [chr(v) for kind, v in av if kind is _C.LITERAL]
+        return _Info(frozenset(chars) if len(chars) == len(av) else None, [])
+    if op is _C.AT:
+        return _Info(frozenset({_START if av in _STARTS else ""}), [])
+    if op in (_C.ASSERT, _C.ASSERT_NOT):
+        return _Info(frozenset({""}), [])
+    if op is _C.SUBPATTERN:
+        return _sequence(list(av[-1]))
+    if op is _C.ATOMIC_GROUP:
+        return _sequence(list(av))
+    if op is _C.BRANCH:
+        return _branch(av[1])
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
+        return _repeat(*av)
+    return _Info(None, [])
+
+
+def _repeat(low: int, high: int, body) -> _Info:
+    info = _sequence(list(body))
+    if info.exact is not None and high <= 2 and len(info.exact) ** max(high, 1) <= _MAX_EXACT:
+        strings = {""} if low == 0 else set()
+        for count in range(max(low, 1), high + 1):
+            strings |= {"".join(parts) for parts in product(info.exact, repeat=count)}
+        return _Info(frozenset(strings), [])
+    if low == 0:
+        return _Info(None, [])
+    return _Info(None, [s for s in [info.best()] if s is not None])
+
+
+def _word_head(expansion: str) -> tuple[str, str | None]:
+    """Split an expansion into its plain lower-case word and the first letters of a word it must begin.
+
+    The head is up to three letters from a letter that starts a word in every text holding the match:
+    right after a start mark, or after a non-word character of the expansion itself.
+    """
+    word = expansion.replace(_START, "").lower()
+    chars = expansion.lower()
+    for i, char in enumerate(chars):
+        if char == _START or not _is_word(char):
+            continue
+        before = chars[i - 1] if i else ""
+        if before == _START or (before and not _is_word(before)):
+            tail = chars[i:].replace(_START, "")
+            head = ""
+            for c in tail:
+                if not _is_word(c) or len(head) == 3:
+                    break
+                head += c
+            return word, head
+    return word, None
+
+
+class _WordTest:
+    """Whether a folded text holds one of some words: word beginnings by one set intersection, the rest by ``in``."""
+
+    __slots__ = ("by_head", "heads", "loose")
+
+    def __init__(self, expansions: frozenset[str]) -> None:
+        pairs = sorted({_word_head(e) for e in expansions}, key=lambda p: len(p[0]))
+        kept: list[tuple[str, str | None]] = []
+        for word, head in pairs:  # "say" at a word start lets "says" at a word start through
+            if not any(k in word and (h is None or (head == h and word.startswith(k))) for k, h in kept):
+                kept.append((word, head))
+        self.by_head: dict[str, tuple[str, ...]] = {}
+        for word, head in kept:
+            if head is not None:
+                self.by_head[head] = (*self.by_head.get(head, ()), word)
+        self.heads = frozenset(self.by_head)
+        self.loose = tuple(word for word, head in kept if head is None)
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return (*self.loose, *(w for ws in self.by_head.values() for w in ws))
+
+    def present(self, low: str, heads: frozenset[str]) -> bool:
+        for head in self.heads.intersection(heads):
+            for word in self.by_head[head]:
+                if word == head or word in low:
+                    return True
+        return any(word in low for word in self.loose)
+
+
+def _tests(pattern: re.Pattern[str]) -> list[frozenset[str]]:
+    """The expansion sets a pattern's matches all need, the most telling first."""
+    info = _sequence(list(_parser.parse(pattern.pattern, pattern.flags)))
+    sets = ([info.exact] if info.exact else []) + info.required
+    useful = dict.fromkeys(s for s in sets if s and min(len(w.replace(_START, "")) for w in s) >= 2)
+    return sorted(useful, key=lambda s: (-min(len(w.replace(_START, "")) for w in s), len(s)))
+
+
+class Prefiltered:
+    """A compiled pattern that first checks, on the lower-cased text, for the words its matches need.
+
+    ``search``, ``match``, ``fullmatch``, ``finditer``, ``findall`` and ``sub`` behave as the pattern's
+    own; anything else is passed through to it.
+    """
+
+    __slots__ = ("pattern_object", "tests")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern_object = pattern
+        self.tests = [_WordTest(s) for s in _tests(pattern)]
+        letters = {c for test in self.tests for w in test.words for c in w}
+        if {chr(x) for c in letters for x in _casefix._EXTRA_CASES.get(ord(c), ())} - _KNOWN_ODD:
+            raise ValueError(f"pattern needs a case fold geomap.prefilter does not check: {pattern.pattern}")
+
+    def possible(self, text: str) -> bool:
+        """Whether ``text`` holds the words every match needs (True when that cannot be told cheaply)."""
+        if not self.tests:
+            return True
+        folded = _folded(text)
+        return folded is None or all(test.present(*folded) for test in self.tests)
+
+    def search(self, text: str, *args) -> re.Match[str] | None:
+        """Search as :meth:`re.Pattern.search` does."""
+        return self.pattern_object.search(text, *args) if self.possible(text) else None
+
+    def match(self, text: str, *args) -> re.Match[str] | None:
+        """Match as :meth:`re.Pattern.match` does."""
+        return self.pattern_object.match(text, *args) if self.possible(text) else None
+
+    def fullmatch(self, text: str, *args) -> re.Match[str] | None:
+        """Match the whole text as :meth:`re.Pattern.fullmatch` does."""
+        return self.pattern_object.fullmatch(text, *args) if self.possible(text) else None
+
+    def finditer(self, text: str, *args) -> Iterator[re.Match[str]]:
+        """Iterate over matches as :meth:`re.Pattern.finditer` does."""
+        return self.pattern_object.finditer(text, *args) if self.possible(text) else iter(())
+
+    def findall(self, text: str, *args) -> list:
+        """List matches as :meth:`re.Pattern.findall` does."""
+        return self.pattern_object.findall(text, *args) if self.possible(text) else []
+
+    def sub(self, repl, text: str, count: int = 0) -> str:
+        """Substitute as :meth:`re.Pattern.sub` does."""
+        return self.pattern_object.sub(repl, text, count) if self.possible(text) else text
+
+    def __getattr__(self, name: str):
+        return getattr(self.pattern_object, name)
+
+
+class PatternGroup:
+    """Several prefiltered patterns, to tell in one check that a text can match none of them.
+
+    A reader that tries a dozen patterns in turn asks the group first; most sentences stop there.
+    """
+
+    __slots__ = ("test",)
+
+    def __init__(self, patterns: list[Prefiltered]) -> None:
+        firsts = [_tests(p.pattern_object) for p in patterns]
+        self.test = _WordTest(frozenset().union(*(f[0] for f in firsts))) if all(firsts) else None
+
+    def possible(self, text: str) -> bool:
+        """Whether any of the patterns may match ``text``."""
+        folded = _folded(text) if self.test is not None else None
+        return folded is None or self.test.present(*folded)
+
+
+def prefiltered(pattern: str | re.Pattern[str], flags: int = 0) -> Prefiltered:
+    """Compile ``pattern`` (or wrap a compiled one) with its word pre-check; see :class:`Prefiltered`."""
+    compiled = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
+    return Prefiltered(compiled)
