@@ -13,6 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import NamedTuple
 
 from geomap.model import Sentence
 from geomap.prefilter import PatternGroup, prefiltered
@@ -94,6 +95,7 @@ _RELATIVE = [
     (r"\bthis week\b|\bна этой неделе\b|\bцього тижня\b", 0, 2),
 ]  # fmt: skip
 _RELATIVE_RE = [(prefiltered(p, re.IGNORECASE), off, prec) for p, off, prec in _RELATIVE]
+_RELATIVE_WORDS = PatternGroup([_WEEKDAY, *(rx for rx, _, _ in _RELATIVE_RE)])
 _DATE_WORDS = PatternGroup([_DAY_MONTH, _MONTH_ONLY, _WEEKDAY, *(rx for rx, _, _ in _RELATIVE_RE)])
 _DIGIT = re.compile(r"\d")
 
@@ -124,9 +126,37 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+class _Scan(NamedTuple):
+    """The date patterns' matches in one text, before any report date resolves them."""
+
+    day_month: tuple[re.Match[str], ...] = ()
+    numeric: tuple[re.Match[str], ...] = ()
+    weekday: tuple[re.Match[str], ...] = ()
+    relative: tuple[tuple[re.Match[str], int, int], ...] = ()
+    month_only: tuple[re.Match[str], ...] = ()
+
+
+@functools.lru_cache(maxsize=2048)
+def _scan(text: str) -> _Scan:
+    """Run the patterns once per text: a report without a date is read both with and without today's."""
+    digits = _DIGIT.search(text) is not None  # a day of the month, a numeric date or a year
+    if not digits and not _DATE_WORDS.possible(text):
+        return _Scan()
+    relative = _RELATIVE_WORDS.possible(text)
+    return _Scan(
+        tuple(_DAY_MONTH.finditer(text)) if digits else (),
+        tuple(_NUMERIC.finditer(text)) if digits else (),
+        tuple(_WEEKDAY.finditer(text)) if relative else (),
+        tuple((m, offset, precision) for pattern, offset, precision in _RELATIVE_RE
+              for m in (pattern.finditer(text) if relative else ())),
+        tuple(_MONTH_ONLY.finditer(text)),
+    )  # fmt: skip
+
+
 def _day_month_refs(text: str, report: dt.date | None) -> list[DateRef]:
-    refs = []
-    for m in _DAY_MONTH.finditer(text):
+    refs: list[DateRef] = []
+    scan = _scan(text)
+    for m in scan.day_month:
         day = m.group("day") or m.group("day2") or m.group("day3")
         mon = m.group("mon") or m.group("mon2") or m.group("mon3")
         year = m.group("year") or m.group("year2") or m.group("year3")
@@ -139,7 +169,7 @@ def _day_month_refs(text: str, report: dt.date | None) -> list[DateRef]:
             date = None
         if date is not None:
             refs.append(DateRef(m.start(), m.end(), date, 1))
-    for m in _NUMERIC.finditer(text):
+    for m in scan.numeric:
         if m.group("iso"):
             date = dt.date.fromisoformat(m.group("iso"))
         else:
@@ -150,22 +180,22 @@ def _day_month_refs(text: str, report: dt.date | None) -> list[DateRef]:
 
 
 def _relative_refs(text: str, report: dt.date) -> list[DateRef]:
-    refs = []
-    for m in _WEEKDAY.finditer(text):
+    refs: list[DateRef] = []
+    scan = _scan(text)
+    for m in scan.weekday:
         weekday = next(int(k[1:]) for k, v in m.groupdict().items() if v)
         back = (report.weekday() - weekday) % 7
         if m.group(0).lower().startswith("last") and back == 0:
             back = 7
         refs.append(DateRef(m.start(), m.end(), report - dt.timedelta(days=back), 1))
-    for pattern, offset, precision in _RELATIVE_RE:
-        for m in pattern.finditer(text):
-            refs.append(DateRef(m.start(), m.end(), report + dt.timedelta(days=offset), precision))
+    for m, offset, precision in scan.relative:
+        refs.append(DateRef(m.start(), m.end(), report + dt.timedelta(days=offset), precision))
     return refs
 
 
 def _month_refs(text: str, report: dt.date | None, taken: list[DateRef]) -> list[DateRef]:
     refs = []
-    for m in _MONTH_ONLY.finditer(text):
+    for m in _scan(text).month_only:
         if any(r.start < m.end() and m.start() < r.end for r in taken) or m.group(0).lower().startswith(
             "since"
         ):
@@ -199,8 +229,6 @@ def find_dates(text: str, *, report_date: dt.date | None = None) -> list[DateRef
 @functools.lru_cache(maxsize=2048)
 def _find_dates(text: str, report_date: dt.date | None) -> tuple[DateRef, ...]:
     """Find the dates once per text: the event builder asks again for each clause split and each day."""
-    if not _DATE_WORDS.possible(text) and not _DIGIT.search(text):
-        return ()  # only _NUMERIC is left, and it needs a digit
     refs = _day_month_refs(text, report_date)
     if report_date is not None:
         refs += [r for r in _relative_refs(text, report_date) if not _overlaps(r, refs)]

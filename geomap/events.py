@@ -65,6 +65,8 @@ _LOCATIVE_BEFORE = prefiltered(
     r"\b(?:in|into|across|throughout|inside|within|over|of|to|в|у|на|по)\s+(?:\w+\s+)?$",
                               re.IGNORECASE)  # fmt: skip
 _DATELINE = prefiltered(r"^[A-ZА-ЯІЇЄ][\w'’.-]+(?: [\w'’.-]+){0,2}(?:\s*\([^)]*\))?\s*(?::\s|[-–—]\s)")
+_ASIDE = prefiltered(r",\s+(?:as|while|although|though)\b[^.;]*|\b(?:щоб|чтобы|in order to)\b[^.;]*")
+_TIME_CLAUSE = prefiltered(r"\b(?:before|when|since|until)\b[^,.;]*")
 _DATELINE_ZONE = 300  # characters: a dateline opens a report
 
 
@@ -338,8 +340,7 @@ def _claim_text(text: str, found: Attribution | None) -> str:
     """Return the words that carry the claim, without the source's own name and trailing asides."""
     if found is not None and found.start >= 0:
         text = text.replace(found.claimant, " ", 1)
-    text = re.sub(r",\s+(?:as|while|although|though)\b[^.;]*|\b(?:щоб|чтобы|in order to)\b[^.;]*", " ", text)
-    return re.sub(r"\b(?:before|when|since|until)\b[^,.;]*", " ", text)
+    return _TIME_CLAUSE.sub(" ", _ASIDE.sub(" ", text))
 
 
 def _elaborates(last: _Draft, draft: _Draft, text: str) -> bool:

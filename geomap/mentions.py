@@ -344,6 +344,8 @@ class _Finder:
         nxt = self.tokens[b + 1] if b + 1 < len(self.tokens) else None
         if nxt and nxt.lower in SPEECH_VERBS and _largest(places) < 100_000:
             return False  # "Zhdanov said": a person, where "Kyiv said" is a metonym
+        if _AGE.match(self.text, token.end):
+            return False  # "Moore, 45, said": an age in apposition makes a person
         if any(own_name(p, mention.key) for p in places) or _largest(places) >= 20_000 or self._has_cue(a):
             return True
         # Only an alternate name of a small place ("Content", "Swatowe"): the resolver keeps it only
@@ -425,6 +427,7 @@ def _nominatives(words: list[str], language: str, *, following: str | None = Non
 
 
 _OF_NAME = re.compile(r"\b([A-Z]\w+)(?:\s+(?:[A-Z]\w+|of|for|the|and))*\s+(?:of|for)\s+(?:the\s+)?$")
+_AGE = re.compile(r",\s*\d{1,3}\s*,")
 _LIST_GAP = re.compile(r"\s*(?:,|;|—|–|-|and|or|та|і|й|и|,\s*(?:and|та|і|и))\s*")
 _CHAIN = re.compile(r"^\s*(?:,|and|or|, and|та|і|и|й)\s*$")
 

