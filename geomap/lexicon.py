@@ -11,11 +11,11 @@ __all__ = [
     "DEMONYMS",
     "LOCATIVE_CUES",
     "NOT_PLACES",
+    "ORG_WORDS",
     "REGION_WORDS",
     "SENTENCE_STARTERS",
     "SETTLEMENT_WORDS",
     "SPEECH_VERBS",
-    "ORG_WORDS",
     "TITLES",
     "UNIT_WORDS",
     "is_region_word",
@@ -46,9 +46,10 @@ SENTENCE_STARTERS = frozenset(
 )
 
 #: words that, following a name, make it a region ("Luhansk region", "Donetsk oblast")
-REGION_WORDS = frozenset("region regions oblast oblasts province provinces district districts raion "
-                         "krai governorate area область області областей району район".split())
-
+REGION_WORDS = frozenset(
+    "region regions oblast oblasts province provinces district districts raion "
+    "krai governorate area область області областей району район".split()
+)
 
 
 def is_region_word(word: str) -> bool:
@@ -83,12 +84,16 @@ ORG_WORDS = frozenset(
 )
 
 #: words after a name that make it a military unit or formation ("the Khortytsia group of forces")
-UNIT_WORDS = frozenset("group grouping brigade battalion regiment division corps operational task "
-                       "группировки группировка угруповання бригада бригади".split())
+UNIT_WORDS = frozenset(
+    "group grouping brigade battalion regiment division corps operational task "
+    "группировки группировка угруповання бригада бригади".split()
+)
 
 #: verbs of saying: "Kyiv said" is a metonym, "Zhdanov said" a person
-SPEECH_VERBS = frozenset("said says told added wrote stated reported claimed announced noted warned "
-                         "posted tweeted заявил заявив сообщил повідомив сказав сказал".split())
+SPEECH_VERBS = frozenset(
+    "said says told added wrote stated reported claimed announced noted warned "
+    "posted tweeted заявил заявив сообщил повідомив сказав сказал".split()
+)
 
 #: words after which a capitalised word is probably a place ("near X", "the village of X")
 LOCATIVE_CUES = frozenset(
@@ -101,8 +106,24 @@ LOCATIVE_CUES = frozenset(
 
 #: compass words and their bearings in degrees
 COMPASS = {
-    "north": 0.0, "northern": 0.0, "northeast": 45.0, "north-east": 45.0, "northeastern": 45.0,
-    "east": 90.0, "eastern": 90.0, "southeast": 135.0, "south-east": 135.0, "southeastern": 135.0,
-    "south": 180.0, "southern": 180.0, "southwest": 225.0, "south-west": 225.0, "southwestern": 225.0,
-    "west": 270.0, "western": 270.0, "northwest": 315.0, "north-west": 315.0, "northwestern": 315.0,
+    "north": 0.0,
+    "northern": 0.0,
+    "northeast": 45.0,
+    "north-east": 45.0,
+    "northeastern": 45.0,
+    "east": 90.0,
+    "eastern": 90.0,
+    "southeast": 135.0,
+    "south-east": 135.0,
+    "southeastern": 135.0,
+    "south": 180.0,
+    "southern": 180.0,
+    "southwest": 225.0,
+    "south-west": 225.0,
+    "southwestern": 225.0,
+    "west": 270.0,
+    "western": 270.0,
+    "northwest": 315.0,
+    "north-west": 315.0,
+    "northwestern": 315.0,
 }

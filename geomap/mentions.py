@@ -20,6 +20,7 @@ or to list as unresolved.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -45,8 +46,11 @@ __all__ = ["find_mentions", "own_name"]
 _NEVER_ALONE = NOT_PLACES | DEMONYMS | TITLES | SENTENCE_STARTERS
 _NOT_PLACE_SKELETONS = frozenset(skeleton(word) for word in NOT_PLACES if len(word) > 3)
 # "US-based", "Russian-occupied": the name is the part before the hyphen
-_HYPHEN_SUFFIX = re.compile(r"[-‑](?:based|born|held|occupied|controlled|led|backed|made|bound|era|style|"
-                            r"area|region|annexed|installed|appointed|linked|friendly)$", re.I)
+_HYPHEN_SUFFIX = re.compile(
+    r"[-‑](?:based|born|held|occupied|controlled|led|backed|made|bound|era|style|"
+    r"area|region|annexed|installed|appointed|linked|friendly)$",
+    re.I,
+)
 # A word: letters, inner digits, dots ("U.S"), hyphens and apostrophes ("Kup'yansk"), but not a
 # possessive "'s", which stays outside the word.
 _WORD = re.compile(r"([^\W\d_](?:[\w.‑-]*[^\W_])?(?:['’ʼ](?![sS]\b)[^\W_]+)*)(?:['’ʼ][sS]\b)?")
@@ -146,7 +150,7 @@ class _Finder:
         return _chain_region_hints(self.text, mentions)
 
     def _axis(self, i: int) -> Mention | None:
-        """ "на артемовском направлении", "на покровському напрямку": a town's adjective names its axis."""
+        """A town's adjective names its axis: "на артемовском направлении", "на покровському напрямку"."""
         nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
         if self.language == "en" or nxt is None or not nxt.lower.startswith(("направлен", "напрям")):
             return None
@@ -158,8 +162,10 @@ class _Finder:
         return None
 
     def _joined(self, j: int) -> bool:
-        """Two capitalised words belong to one run when a space, or a possessive ("Donetsk People's
-        Republic", "Ukraine's General Staff"), separates them."""
+        """Two capitalised words belong to one run when a space or a possessive separates them.
+
+        The possessive joins "Donetsk People's Republic" and "Ukraine's General Staff".
+        """
         return self.text[self.tokens[j].end : self.tokens[j + 1].start] in (" ", "’s ", "'s ")
 
     # -- one capitalised run ------------------------------------------------------------------------
@@ -188,19 +194,26 @@ class _Finder:
         return mentions
 
     def _qualifies(self, match: tuple[int, int, str], foreign: list[int]) -> bool:
-        """A region right after unknown words qualifies them ("Верхнекаменское Донецкой Народной
-        Республики" is a village of the DPR), so the region stays and the words are tried as a place."""
+        """A region right after unknown words qualifies them: keep it, and try the words as a place.
+
+        "Верхнекаменское Донецкой Народной Республики" is a village of the DPR.
+        """
         a, _, key = match
         return (a - 1) in foreign and any(p.is_region for p in self.gazetteer.lookup_key(key))
 
     def _adjacent_single_words(self, matches: list[tuple[int, int, str]]) -> bool:
-        """Two one-word places side by side, with nothing but a space between them, are a person's
-        first name and surname; a possessive or a district qualifier between them is not."""
+        """Two one-word places side by side, only a space between them, are a person's names.
+
+        "Lloyd Austin" is a first name and a surname; a possessive or a district qualifier between two
+        names ("Вовчанськ Чугуївського району") is not.
+        """
         return any(
-            m1[0] == m1[1] and m2[0] == m2[1] and m2[0] == m1[1] + 1
+            m1[0] == m1[1]
+            and m2[0] == m2[1]
+            and m2[0] == m1[1] + 1
             and self.text[self.tokens[m1[1]].end : self.tokens[m2[0]].start] == " "
             and not self._names_a_district(m2[0])
-            for m1, m2 in zip(matches, matches[1:])
+            for m1, m2 in itertools.pairwise(matches)
         )
 
     def _match_run(self, i: int, j: int) -> tuple[list[tuple[int, int, str]], list[int]]:
@@ -255,9 +268,11 @@ class _Finder:
         return is_region_word(lower) or lower in COMPASS or lower in {"the", "of", "city", "oblast"}
 
     def _names_a_district(self, k: int) -> bool:
-        """ "Вовчанськ Чугуївського району", "Kupiansk district": the word qualifies a region word."""
+        """Whether the word qualifies a region word: "Вовчанськ Чугуївського району", "Kupiansk district"."""
         nxt = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
-        return nxt is not None and is_region_word(nxt.lower) and self.text[self.tokens[k].end : nxt.start] == " "
+        return (
+            nxt is not None and is_region_word(nxt.lower) and self.text[self.tokens[k].end : nxt.start] == " "
+        )
 
     def _remember_person(self, i: int, j: int, *, skip: set[int] | None = None) -> None:
         for k in range(i, j + 1):
@@ -292,8 +307,10 @@ class _Finder:
         return Mention(start, end, self.text[start:end], key, hint)
 
     def _longer_phrase(self, a: int, b: int, key: str) -> tuple[int, str]:
-        """A name that continues past the capitalised run ("Donetsk People's Republic", "Rostov-on-Don",
-        "Донецкой народной республике")."""
+        """A name that continues past the capitalised run.
+
+        "Donetsk People's Republic" and, in Russian, "Донецкой народной республике".
+        """
         for c in range(min(len(self.tokens) - 1, b + 3), b, -1):
             if "\n" in self.text[self.tokens[b].end : self.tokens[c].start]:
                 continue
@@ -353,8 +370,10 @@ class _Finder:
         return "weak"
 
     def _inside_name(self, a: int, b: int) -> bool:
-        """Part of an institution's name ("Institute for the Study of War") or a unit's ("the Khortytsia
-        group of forces")."""
+        """Whether the name is part of an institution's or a unit's name.
+
+        "Institute for the Study of War", "the Khortytsia group of forces".
+        """
         nxt = self.tokens[b + 1] if b + 1 < len(self.tokens) else None
         if nxt is not None and nxt.lower in UNIT_WORDS:
             return True
@@ -366,7 +385,9 @@ class _Finder:
         prev = self.tokens[a - 1] if a > 0 else None
         if prev is not None and prev.lower in LOCATIVE_CUES and prev.end + 1 == self.tokens[a].start:
             return True
-        return self.last_end >= 0 and bool(_LIST_GAP.fullmatch(self.text[self.last_end : self.tokens[a].start]))
+        return self.last_end >= 0 and bool(
+            _LIST_GAP.fullmatch(self.text[self.last_end : self.tokens[a].start])
+        )
 
     # -- names the gazetteer does not know -------------------------------------------------------
 
@@ -390,7 +411,9 @@ class _Finder:
         self.person_words.difference_update(t.text for t in words)
         # Without a cue the word is only worth a place if one of that spelling lies near the others.
         hint = "unknown" if strong or self._has_cue(i) else "weak"
-        forms = tuple(_nominatives([t.text for t in words], self.language)[:4]) if self.language != "en" else ()
+        forms = (
+            tuple(_nominatives([t.text for t in words], self.language)[:4]) if self.language != "en" else ()
+        )
         if any(skeleton(form) in _NOT_PLACE_SKELETONS for form in (surface, *forms)):
             return []  # "в Телеграмі": the Cyrillic spelling of a word that is never a place
         return [Mention(words[0].start, words[-1].end, surface, "", hint, forms)]

@@ -121,8 +121,9 @@ _PROPER = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn", "Trad", "Abbr"})
 
 @functools.lru_cache(maxsize=65536)
 def is_common_word(word: str, *, language: str) -> bool:
-    """Whether a capitalised word is an ordinary word of the language (a dictionary entry that is not a
-    proper name): "Учора" or "Минулої" at a sentence start is grammar, not a name.
+    """Whether a capitalised word is an ordinary word of the language, not a proper name.
+
+    "Учора" or "Минулої" at a sentence start is grammar, not a name.
 
     The Ukrainian dictionary does not mark place names, so it is asked only about words that matched
     no place; the Russian one does ("Москва" is ``Geox``).

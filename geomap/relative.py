@@ -19,31 +19,87 @@ from geomap.model import Mention, RelativePosition
 
 __all__ = ["find_relative_positions", "relative_point"]
 
-_DIR = r"(?P<dir>north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?|" \
-       r"north(?:ern)?|south(?:ern)?|east(?:ern)?|west(?:ern)?)"
+_DIR = (
+    r"(?P<dir>north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?|"
+    r"north(?:ern)?|south(?:ern)?|east(?:ern)?|west(?:ern)?)"
+)
 _THE_TOWN = r"(?:the\s+(?:city|town|village|settlement)\s+of\s+)?"
-_UNITS = {"km": 1.0, "kilometer": 1.0, "kilometre": 1.0, "kilometers": 1.0, "kilometres": 1.0,
-          "mile": 1.609, "miles": 1.609, "mi": 1.609, "км": 1.0, "кілометрів": 1.0, "километров": 1.0}
+_UNITS = {
+    "km": 1.0,
+    "kilometer": 1.0,
+    "kilometre": 1.0,
+    "kilometers": 1.0,
+    "kilometres": 1.0,
+    "mile": 1.609,
+    "miles": 1.609,
+    "mi": 1.609,
+    "км": 1.0,
+    "кілометрів": 1.0,
+    "километров": 1.0,
+}
 
 # (kind, pattern ending right before the anchor name, default distance km, uncertainty km)
 _PATTERNS: list[tuple[str, re.Pattern[str], float, float]] = [
-    ("offset", re.compile(
-        r"(?P<dist>\d+(?:[.,]\d+)?)\s*(?P<unit>km|kilometers?|kilometres?|miles?|mi)\b\.?\s*(?:\([^)]{0,20}\)\s*)?"
-        + _DIR + r"\s+of\s+" + _THE_TOWN + r"$", re.I), 0.0, 0.0),
-    ("approach", re.compile(r"\b(?:on|at|along)\s+the\s+" + _DIR + r"\s+(?:approach(?:es)?|outskirts|edge|"
-                            r"end|flank|part|side)\s+(?:to|of)\s+" + _THE_TOWN + r"$", re.I), 3.0, 4.0),
-    ("outskirts", re.compile(r"\b(?:on|at|in)\s+the\s+(?:outskirts|edge|suburbs)\s+of\s+" + _THE_TOWN + r"$",
-                             re.I), 0.0, 4.0),
+    (
+        "offset",
+        re.compile(
+            r"(?P<dist>\d+(?:[.,]\d+)?)\s*(?P<unit>km|kilometers?|kilometres?|miles?|mi)\b\.?\s*(?:\([^)]{0,20}\)\s*)?"
+            + _DIR
+            + r"\s+of\s+"
+            + _THE_TOWN
+            + r"$",
+            re.I,
+        ),
+        0.0,
+        0.0,
+    ),
+    (
+        "approach",
+        re.compile(
+            r"\b(?:on|at|along)\s+the\s+" + _DIR + r"\s+(?:approach(?:es)?|outskirts|edge|"
+            r"end|flank|part|side)\s+(?:to|of)\s+" + _THE_TOWN + r"$",
+            re.I,
+        ),
+        3.0,
+        4.0,
+    ),
+    (
+        "outskirts",
+        re.compile(r"\b(?:on|at|in)\s+the\s+(?:outskirts|edge|suburbs)\s+of\s+" + _THE_TOWN + r"$", re.I),
+        0.0,
+        4.0,
+    ),
     ("direction", re.compile(r"(?<![\w-])" + _DIR + r"\s+of\s+" + _THE_TOWN + r"$", re.I), 8.0, 8.0),
-    ("near", re.compile(r"\b(?:near|nearby|close\s+to|outside|around|in\s+the\s+vicinity\s+of|not\s+far\s+from|"
-                        r"біля|поблизу|неподалік\s+від|під|около|возле|под|вблизи)\s+" + _THE_TOWN + r"$",
-                        re.I), 0.0, 10.0),
+    (
+        "near",
+        re.compile(
+            r"\b(?:near|nearby|close\s+to|outside|around|in\s+the\s+vicinity\s+of|not\s+far\s+from|"
+            r"біля|поблизу|неподалік\s+від|під|около|возле|под|вблизи)\s+" + _THE_TOWN + r"$",
+            re.I,
+        ),
+        0.0,
+        10.0,
+    ),
     ("between", re.compile(r"\b(?:between|між|между)\s+$", re.I), 0.0, 0.0),
 ]
-_CYR_DIR = {"північ": 0.0, "північний схід": 45.0, "схід": 90.0, "південний схід": 135.0, "південь": 180.0,
-            "південний захід": 225.0, "захід": 270.0, "північний захід": 315.0, "север": 0.0,
-            "северо-восток": 45.0, "восток": 90.0, "юго-восток": 135.0, "юг": 180.0, "юго-запад": 225.0,
-            "запад": 270.0, "северо-запад": 315.0}
+_CYR_DIR = {
+    "північ": 0.0,
+    "північний схід": 45.0,
+    "схід": 90.0,
+    "південний схід": 135.0,
+    "південь": 180.0,
+    "південний захід": 225.0,
+    "захід": 270.0,
+    "північний захід": 315.0,
+    "север": 0.0,
+    "северо-восток": 45.0,
+    "восток": 90.0,
+    "юго-восток": 135.0,
+    "юг": 180.0,
+    "юго-запад": 225.0,
+    "запад": 270.0,
+    "северо-запад": 315.0,
+}
 _CYR_PATTERN = re.compile(r"(?:на|к)\s+(?P<dir>[а-яіїє-]+(?:\s+[а-яіїє]+)?)\s+(?:від|от)\s+$", re.I)
 _WINDOW = 90
 
@@ -62,8 +118,14 @@ def find_relative_positions(text: str, mentions: Sequence[Mention]) -> dict[int,
                 continue
             rel = RelativePosition("between", rel.start, nxt.end, text[rel.start : nxt.end])
         else:
-            rel = RelativePosition(rel.kind, rel.start, mention.end, text[rel.start : mention.end],
-                                   rel.bearing_deg, rel.distance_km)
+            rel = RelativePosition(
+                rel.kind,
+                rel.start,
+                mention.end,
+                text[rel.start : mention.end],
+                rel.bearing_deg,
+                rel.distance_km,
+            )
         found[k] = rel
     return found
 
@@ -88,8 +150,9 @@ def _match_cyrillic(before: str, anchor_start: int) -> RelativePosition | None:
     if not match or match.group("dir").lower() not in _CYR_DIR:
         return None
     start = anchor_start - len(before) + match.start()
-    return RelativePosition("direction", start, anchor_start, match.group(), _CYR_DIR[match.group("dir").lower()],
-                            8.0)
+    return RelativePosition(
+        "direction", start, anchor_start, match.group(), _CYR_DIR[match.group("dir").lower()], 8.0
+    )
 
 
 def _uncertainty(rel: RelativePosition) -> float:

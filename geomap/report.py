@@ -54,7 +54,9 @@ def parse(
     mentions = find_mentions(text, gazetteer, sentences=sentences, language=language)
     places, unresolved = resolve(text, mentions, gazetteer, sentences=sentences)
     report_date = date or find_report_date(text)
-    events = build_events(text, sentences=sentences, places=places, report_date=report_date, language=language)
+    events = build_events(
+        text, sentences=sentences, places=places, report_date=report_date, language=language
+    )
     return Report(
         text=text,
         places=tuple(places),

@@ -29,7 +29,7 @@ from difflib import SequenceMatcher
 from geopy.distance import great_circle
 from geopy.point import Point
 
-from gazetteer import Gazetteer, Place, fold, skeleton, transliterate
+from gazetteer import Gazetteer, Place, skeleton, transliterate
 from geomap.mentions import own_name
 from geomap.model import Mention, RelativePosition, ResolvedPlace, Sentence, Unresolved
 from geomap.relative import find_relative_positions, relative_point
@@ -47,7 +47,9 @@ _FAR_HINT = (
 _MAX_SETTLED = 8  # settled places a candidate is compared with: the nearest in the text
 _MAX_CANDIDATES = 25  # namesakes scored per name: own names, then regions, then the most populous
 #: countries whose names reach English through transliteration from Cyrillic, with its misspellings
-_CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY", "KZ", "KG", "TJ", "MN", "BG", "RS", "MK", "ME", "BA", "MD"})
+_CYRILLIC_COUNTRIES = frozenset(
+    {"UA", "RU", "BY", "KZ", "KG", "TJ", "MN", "BG", "RS", "MK", "ME", "BA", "MD"}
+)
 _FUZZY_MIN = 0.78  # skeleton similarity a misspelling needs
 _UNRESOLVED_HINT = (
     "not in the gazetteer; small villages are in the GeoNames country dump or postal codes: "
@@ -68,7 +70,9 @@ def resolve(
 
 
 class _Context:
-    def __init__(self, text: str, mentions: list[Mention], gazetteer: Gazetteer, sentences: Sequence[Sentence]):
+    def __init__(
+        self, text: str, mentions: list[Mention], gazetteer: Gazetteer, sentences: Sequence[Sentence]
+    ):
         self.text = text
         self.mentions = mentions
         self.gazetteer = gazetteer
@@ -110,7 +114,9 @@ class _Context:
         if self.mentions[k].hint != "weak":
             return False
         place = self.chosen[k][0]
-        others = [p for j, (p, _, _) in self.chosen.items() if self.mentions[j].hint != "weak" and not p.is_region]
+        others = [
+            p for j, (p, _, _) in self.chosen.items() if self.mentions[j].hint != "weak" and not p.is_region
+        ]
         return not others or _km_to(place, others) > 150
 
     def _is_far_namesake(self, k: int) -> bool:
@@ -123,17 +129,25 @@ class _Context:
         place = self.chosen[k][0]
         if place.is_region or place.population >= 10_000 or self.chosen[k][2] != "exact":
             return False
-        chosen = [p for j, (p, _, _) in self.chosen.items() if j != k and self.mentions[j].key != self.mentions[k].key]
+        chosen = [
+            p
+            for j, (p, _, _) in self.chosen.items()
+            if j != k and self.mentions[j].key != self.mentions[k].key
+        ]
         # judged against towns and named oblasts only, so that wrong villages cannot vouch for each other
         towns = [p for p in chosen if not p.is_region and p.population >= 10_000]
         oblasts = {(p.country, p.admin1) for p in chosen if p.feature_code == "ADM1"}
-        if len(towns) < 2 or (place.country, place.admin1) in oblasts | {(t.country, t.admin1) for t in towns}:
+        if len(towns) < 2 or (place.country, place.admin1) in oblasts | {
+            (t.country, t.admin1) for t in towns
+        }:
             return False
         return _km_to(place, towns, beyond_km=_FAR_KM + 1) > _FAR_KM
 
     def _is_outlier(self, k: int) -> bool:
-        """A lone word read as a small town in a country nothing else in the report is about ("Wagner",
-        "War", "Tass"): a word that GeoNames happens to have, not a place the report names."""
+        """A lone word read as a small town in a country nothing else in the report is about.
+
+        "Wagner", "War", "Tass": words that GeoNames happens to have, not places the report names.
+        """
         mention = self.mentions[k]
         place = self.chosen[k][0]
         if " " in mention.surface or mention.hint or place.is_region or place.population >= 200_000:
@@ -160,10 +174,15 @@ class _Context:
             return places  # a place of this very name exists, or the word is too short for a loose key
         seen = {p.geonameid for p in places}
         self.variants.update(
-            (mention.key, p.geonameid) for p in self.gazetteer.lookup_variant(mention.key)
+            (mention.key, p.geonameid)
+            for p in self.gazetteer.lookup_variant(mention.key)
             if p.geonameid not in seen and not p.is_region
         )
-        places.extend(p for p in self.gazetteer.lookup_variant(mention.key) if (mention.key, p.geonameid) in self.variants)
+        places.extend(
+            p
+            for p in self.gazetteer.lookup_variant(mention.key)
+            if (mention.key, p.geonameid) in self.variants
+        )
         if len(places) > _MAX_CANDIDATES:
             places.sort(key=lambda p: (not own_name(p, mention.key), not p.is_region, -p.population))
             del places[_MAX_CANDIDATES:]
@@ -205,7 +224,9 @@ class _Context:
 
     @staticmethod
     def _has_namesake_capital(region: Place, cands: list[Place]) -> bool:
-        return any(p.feature_class == "P" and (p.country, p.admin1) == (region.country, region.admin1) for p in cands)
+        return any(
+            p.feature_class == "P" and (p.country, p.admin1) == (region.country, region.admin1) for p in cands
+        )
 
     def _score(self, mention: Mention, place: Place, settled: list[Place], total: int) -> float:
         # a historic or alternate name is known mostly for notable places: size counts double there
@@ -235,8 +256,10 @@ class _Context:
         if _TERRITORY.search(self.text[max(0, mention.start - 30) : mention.start]):
             return region  # "all of Luhansk", "which part of Luhansk": a share of territory is a region's
         prev = self.chosen.get(k - 1)
-        if prev is not None and prev[0].feature_code == "ADM1" and _LIST.fullmatch(
-            self.text[self.mentions[k - 1].end : mention.start]
+        if (
+            prev is not None
+            and prev[0].feature_code == "ADM1"
+            and _LIST.fullmatch(self.text[self.mentions[k - 1].end : mention.start])
         ):
             return region  # "Kherson and Zaporizhzhia" after a region: a list of regions
         return region if self._contains_previous(k, region) else None
@@ -253,16 +276,20 @@ class _Context:
             if self.mentions[j].key != key and place.admin1 and place.feature_code != "PCLI":
                 bonus[(place.country, place.admin1)] = 0.6
         nxt = self.chosen.get(k + 1)
-        if nxt is not None and nxt[0].feature_code == "ADM1" and _IN_REGION.fullmatch(
-            self.text[self.mentions[k].end : self.mentions[k + 1].start]
+        if (
+            nxt is not None
+            and nxt[0].feature_code == "ADM1"
+            and _IN_REGION.fullmatch(self.text[self.mentions[k].end : self.mentions[k + 1].start])
         ):
             bonus[(nxt[0].country, nxt[0].admin1)] = 2.0
         return bonus
 
     def _contains_previous(self, k: int, region: Place) -> bool:
-        """ "the town of Bakhmut in Donetsk": the name after "in" contains the place before it."""
+        """Whether the name after "in" contains the place before it: "the town of Bakhmut in Donetsk"."""
         mention = self.mentions[k]
-        if k == 0 or not re.search(r"\b(?:in|of|,)\s*$", self.text[max(0, mention.start - 6) : mention.start]):
+        if k == 0 or not re.search(
+            r"\b(?:in|of|,)\s*$", self.text[max(0, mention.start - 6) : mention.start]
+        ):
             return False
         prev = self.chosen.get(k - 1)
         if prev is None or self._sentence(self.mentions[k - 1].start) != self._sentence(mention.start):
@@ -289,8 +316,10 @@ class _Context:
         if not anchors:
             return None
         variants = [
-            p for form in (mention.surface, *mention.alternatives)
-            for p in self.gazetteer.lookup_variant(form) if not p.is_region
+            p
+            for form in (mention.surface, *mention.alternatives)
+            for p in self.gazetteer.lookup_variant(form)
+            if not p.is_region
         ]
         distances = [(_km_to(p, anchors, beyond_km=101), p) for p in variants]
         close = [(km, p) for km, p in distances if km <= 100]
@@ -326,7 +355,8 @@ class _Context:
         """Settled places of the same sentence, else of the report, that a misspelling may lie near."""
         sentence = self._sentence(self.mentions[k].start)
         same = [
-            p for j, (p, _, _) in self.chosen.items()
+            p
+            for j, (p, _, _) in self.chosen.items()
             if not p.is_region and self._sentence(self.mentions[j].start) == sentence
         ]
         if same:
@@ -352,27 +382,48 @@ class _Context:
                     out.append(located)
             if rel is None and self._is_second_of_between(k, relatives):
                 role = "anchor"
-            out.append(ResolvedPlace(mention, place, place.lat, place.lon, confidence, uncertainty, role, method,
-                                     rel if rel is not None and role == "location" else None))
+            out.append(
+                ResolvedPlace(
+                    mention,
+                    place,
+                    place.lat,
+                    place.lon,
+                    confidence,
+                    uncertainty,
+                    role,
+                    method,
+                    rel if rel is not None and role == "location" else None,
+                )
+            )
         return sorted(out, key=lambda r: (r.start, r.end))
 
-    def _relative_location(self, k: int, rel: RelativePosition, anchor: Place, confidence: float
-                           ) -> ResolvedPlace | None:
-        """The point a phrase such as "3 km north of Bakhmut" names; None when it only describes a place
-        named just before it ("Krasna Hora, north of Bakhmut")."""
-        if k > 0 and (k - 1) in self.chosen and re.fullmatch(
-            r"\s*,\s*(?:just\s+|some\s+|about\s+)?", self.text[self.mentions[k - 1].end : rel.start]
+    def _relative_location(
+        self, k: int, rel: RelativePosition, anchor: Place, confidence: float
+    ) -> ResolvedPlace | None:
+        """The point a phrase such as "3 km north of Bakhmut" names.
+
+        None when the phrase only describes a place named just before it ("Krasna Hora, north of
+        Bakhmut").
+        """
+        if (
+            k > 0
+            and (k - 1) in self.chosen
+            and re.fullmatch(
+                r"\s*,\s*(?:just\s+|some\s+|about\s+)?", self.text[self.mentions[k - 1].end : rel.start]
+            )
         ):
             return None
         other = None
         if rel.kind == "between" and (k + 1) in self.chosen:
             second = self.chosen[k + 1][0]
             other = (second.lat, second.lon)
-        lat, lon, uncertainty = relative_point((anchor.lat, anchor.lon), rel, other=other,
-                                               anchor_radius_km=anchor.radius_km)
+        lat, lon, uncertainty = relative_point(
+            (anchor.lat, anchor.lon), rel, other=other, anchor_radius_km=anchor.radius_km
+        )
         phrase = Mention(rel.start, rel.end, rel.phrase, self.mentions[k].key, "relative")
-        return ResolvedPlace(phrase, anchor, lat, lon, round(confidence * 0.9, 3), uncertainty, "location",
-                             "relative", rel)
+        return ResolvedPlace(
+            phrase, anchor, lat, lon, round(confidence * 0.9, 3), uncertainty, "location", "relative", rel
+        )
 
     def _is_second_of_between(self, k: int, relatives: dict[int, RelativePosition]) -> bool:
         prev = relatives.get(k - 1)
@@ -385,8 +436,9 @@ class _Context:
         return ""
 
 
-_CUE_BEFORE = re.compile(r"\b(?:in|near|at|outside|around|city|town|village|в|у|під|біля|под|около)\s+$",
-                        re.I)
+_CUE_BEFORE = re.compile(
+    r"\b(?:in|near|at|outside|around|city|town|village|в|у|під|біля|под|около)\s+$", re.I
+)
 
 
 def _similarity(written: str, name: str) -> float:
@@ -406,8 +458,9 @@ def _similarity(written: str, name: str) -> float:
     return loose.ratio() if plain >= 0.6 else 0.0
 
 
-_TERRITORY = re.compile(r"\b(?:all|most|much|half|parts?|rest|\d+\s*%|percent|per\s+cent)\s+of\s+(?:the\s+)?$",
-                        re.I)
+_TERRITORY = re.compile(
+    r"\b(?:all|most|much|half|parts?|rest|\d+\s*%|percent|per\s+cent)\s+of\s+(?:the\s+)?$", re.I
+)
 _LIST = re.compile(r"\s*(?:,|and|or|, and|та|і|и)\s*")
 _IN_REGION = re.compile(r"\s*,?\s*(?:in|в|у|на|of)?\s*(?:the\s+)?")
 _GREAT_CIRCLE = great_circle()

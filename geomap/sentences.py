@@ -26,19 +26,21 @@ def _is_abbreviation(chunk: str) -> bool:
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """Split ``text`` into sentences whose offsets index ``text`` exactly.
+    r"""Split ``text`` into sentences whose offsets index ``text`` exactly.
 
     A period after a known abbreviation ("U.S.", "Gen.", "обл.") or a lone initial does not end a
     sentence; a line break always does, since headlines and bulletins have no final period.
 
-    >>> [s.text for s in split_sentences("Gen. Zaluzhnyi said so. Russia shelled Kherson.\\nHeadline")]
+    >>> [s.text for s in split_sentences("Gen. Zaluzhnyi said so. Russia shelled Kherson.\nHeadline")]
     ['Gen. Zaluzhnyi said so.', 'Russia shelled Kherson.', 'Headline']
     """
     sentences: list[Sentence] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
         chunk = text[start : match.start()]
-        if "\n" not in match.group() and (_is_abbreviation(chunk) or not _next_starts_sentence(text, match.end())):
+        if "\n" not in match.group() and (
+            _is_abbreviation(chunk) or not _next_starts_sentence(text, match.end())
+        ):
             continue
         _append(sentences, text, start, match.start())
         start = match.end()

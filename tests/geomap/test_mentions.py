@@ -32,8 +32,20 @@ def surfaces(text: str, gazetteer, language: str = "en") -> list[str]:
 )
 def test_people_agencies_and_calendar_words_are_not_places(text, gazetteer):
     found = surfaces(text, gazetteer)
-    for word in ("Austin", "Lloyd", "Zorin", "Zhdanov", "Telegram", "Reuters", "Wednesday", "Said", "February",
-                 "Kyiv", "War", "Wagner"):
+    for word in (
+        "Austin",
+        "Lloyd",
+        "Zorin",
+        "Zhdanov",
+        "Telegram",
+        "Reuters",
+        "Wednesday",
+        "Said",
+        "February",
+        "Kyiv",
+        "War",
+        "Wagner",
+    ):
         assert word not in found, (word, found)
 
 
@@ -67,7 +79,10 @@ def test_hyphenated_modifiers_and_possessives_keep_the_place(gazetteer):
 
 
 def test_ukrainian_inflected_names_become_mentions_with_nominative_keys(gazetteer):
-    text = "Окупанти атакували позиції у районах Бахмута та під Кліщіївкою, а також обстріляли Вовчанськ Чугуївського району."
+    text = (
+        "Окупанти атакували позиції у районах Бахмута та під Кліщіївкою, "
+        "а також обстріляли Вовчанськ Чугуївського району."
+    )
     found = find_mentions(text, gazetteer, sentences=split_sentences(text), language="uk")
     keys = {m.surface: m.key for m in found}
     assert keys["Бахмута"] == "бахмут"

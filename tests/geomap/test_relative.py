@@ -53,7 +53,10 @@ def test_offset_point_is_geodesic_and_keeps_an_honest_radius():
 def test_between_is_the_geodesic_midpoint():
     text = "fighting between Bakhmut and Soledar"
     start = text.index("Bakhmut")
-    mentions = [Mention(start, start + 7, "Bakhmut", "bakhmut"), Mention(text.index("Soledar"), len(text), "Soledar", "soledar")]
+    mentions = [
+        Mention(start, start + 7, "Bakhmut", "bakhmut"),
+        Mention(text.index("Soledar"), len(text), "Soledar", "soledar"),
+    ]
     rel = find_relative_positions(text, mentions)[0]
     assert rel.kind == "between" and rel.phrase == "between Bakhmut and Soledar"
     soledar = (48.6833, 38.0833)

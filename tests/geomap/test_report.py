@@ -24,8 +24,27 @@ EXPECTED = {
     "Kramatorsk": ("Kramatorsk", (48.73049, 37.58793)),
     "Brussels": ("Brussels", (50.85045, 4.34878)),
 }
-TRAPS = ["Austin", "Lloyd", "Zorin", "Maxim", "Kirilenko", "Zhdanov", "Telegram", "Reuters", "YouTube",
-         "Said", "Wednesday", "February", "December", "NATO", "EU", "West", "Malyar", "Stoltenberg", "Borrell"]
+TRAPS = [
+    "Austin",
+    "Lloyd",
+    "Zorin",
+    "Maxim",
+    "Kirilenko",
+    "Zhdanov",
+    "Telegram",
+    "Reuters",
+    "YouTube",
+    "Said",
+    "Wednesday",
+    "February",
+    "December",
+    "NATO",
+    "EU",
+    "West",
+    "Malyar",
+    "Stoltenberg",
+    "Borrell",
+]
 
 
 @pytest.fixture(scope="module")

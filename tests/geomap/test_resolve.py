@@ -100,7 +100,9 @@ def village_gazetteer(gazetteer, tmp_path_factory) -> Gazetteer:
 
 
 def test_missing_villages_are_unresolved_with_a_hint(gazetteer):
-    places, unresolved = run("The Russians attacked the villages of Paraskovivka and Klishivka near Bakhmut.", gazetteer)
+    _, unresolved = run(
+        "The Russians attacked the villages of Paraskovivka and Klishivka near Bakhmut.", gazetteer
+    )
     assert {u.surface for u in unresolved} == {"Paraskovivka", "Klishivka"}
     assert all("gazetteer" in u.hint for u in unresolved)
 
