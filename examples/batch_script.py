@@ -21,6 +21,7 @@ REPORTS = [
 
 
 def main() -> None:
+    """Parse the reports, print their claims, and write every output next to each other."""
     out = Path("geomap-example-out")
     out.mkdir(exist_ok=True)
     reports = [geomap.parse(text, date=day, source="example") for day, text in REPORTS]

@@ -10,7 +10,7 @@ from geomap.model import Event, Report, ResolvedPlace
 __all__ = ["Event", "EventStore", "Report", "ResolvedPlace", "parse", "render_map"]
 
 
-def __getattr__(name: str):  # noqa: ANN202 - lazy re-exports keep `import geomap` cheap
+def __getattr__(name: str):
     if name == "parse":
         from geomap.report import parse
 
