@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from gazetteer import Gazetteer
+from gazetteer.base import PlaceSource
 from geomap.mentions import find_mentions
 from geomap.model import Report
 from geomap.resolve import resolve
@@ -30,11 +31,14 @@ def parse(
     title: str | None = None,
     url: str | None = None,
     gazetteer: Gazetteer | None = None,
+    online: PlaceSource | None = None,
 ) -> Report:
     """Find, resolve and interpret the places and claims of one report.
 
     ``date`` is the report's publication date (a ``date`` or ``YYYY-MM-DD``); relative dates in the text
     ("on Wednesday") are resolved against it.  Without it, a date written in the report is used.
+    ``online`` is an optional online geocoder asked about names the gazetteer does not know (see
+    :class:`gazetteer.sources.online.OnlineSource`); by default geomap never touches the network.
 
     Examples
     --------
@@ -52,7 +56,7 @@ def parse(
     language = language_of(text)
     sentences = split_sentences(text)
     mentions = find_mentions(text, gazetteer, sentences=sentences, language=language)
-    places, unresolved = resolve(text, mentions, gazetteer, sentences=sentences)
+    places, unresolved = resolve(text, mentions, gazetteer, sentences=sentences, online=online)
     report_date = date or find_report_date(text)
     events = build_events(
         text, sentences=sentences, places=places, report_date=report_date, language=language

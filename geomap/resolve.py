@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import logging
 import math
 import re
 from collections import Counter
@@ -29,12 +30,15 @@ from difflib import SequenceMatcher
 from geopy.distance import great_circle
 from geopy.point import Point
 
-from gazetteer import Gazetteer, Place, skeleton, transliterate
+from gazetteer import Gazetteer, GazetteerError, Place, skeleton, transliterate
+from gazetteer.base import PlaceSource
 from geomap.mentions import own_name
 from geomap.model import Mention, RelativePosition, ResolvedPlace, Sentence, Unresolved
 from geomap.relative import find_relative_positions, relative_point
 
 __all__ = ["resolve"]
+
+log = logging.getLogger("geomap")
 
 #: geomap reads reports about the war in Ukraine: before any evidence, a name is likelier there
 _DOMAIN_PRIOR = {"UA": 1, "RU": 1}
@@ -63,16 +67,28 @@ def resolve(
     gazetteer: Gazetteer,
     *,
     sentences: Sequence[Sentence],
+    online: PlaceSource | None = None,
 ) -> tuple[list[ResolvedPlace], list[Unresolved]]:
-    """Resolve ``mentions`` of ``text``; returns the resolved places (in text order) and the rest."""
-    state = _Context(text, list(mentions), gazetteer, sentences)
+    """Resolve ``mentions`` of ``text``; returns the resolved places (in text order) and the rest.
+
+    ``online`` (an :class:`gazetteer.sources.online.OnlineSource`, off by default) is asked about the
+    names the local gazetteer does not know; when it is unreachable the report resolves offline and a
+    warning says so.
+    """
+    state = _Context(text, list(mentions), gazetteer, sentences, online)
     return state.run()
 
 
 class _Context:
     def __init__(
-        self, text: str, mentions: list[Mention], gazetteer: Gazetteer, sentences: Sequence[Sentence]
+        self,
+        text: str,
+        mentions: list[Mention],
+        gazetteer: Gazetteer,
+        sentences: Sequence[Sentence],
+        online: PlaceSource | None,
     ):
+        self.online = online
         self.text = text
         self.mentions = mentions
         self.gazetteer = gazetteer
@@ -102,7 +118,7 @@ class _Context:
         for k, mention in enumerate(self.mentions):  # pass 3: unknown names near settled places
             if k in self.chosen or self.candidates[k]:
                 continue
-            found = self._near_match(k)
+            found = self._near_match(k) or self._online_match(k)
             if found:
                 self.chosen[k] = found
             elif mention.hint != "weak":
@@ -336,6 +352,23 @@ class _Context:
         if best is None:
             return None
         return best[1], round(0.6 * best[0], 3), "fuzzy"
+
+    def _online_match(self, k: int) -> tuple[Place, float, str] | None:
+        """Ask the online geocoder, if any, and keep its answer nearest the report's places."""
+        mention = self.mentions[k]
+        if self.online is None or mention.hint == "weak":
+            return None
+        try:
+            found = self.online.lookup(mention.alternatives[0] if mention.alternatives else mention.surface)
+        except GazetteerError as exc:
+            log.warning("%s", exc)
+            self.online = None  # one warning per report, then offline
+            return None
+        if not found:
+            return None
+        anchors = self._anchors_for(k)
+        best = min(found, key=lambda p: _km_to(p, anchors)) if anchors else found[0]
+        return best, 0.6, "online"
 
     def _names_near(self, anchors: list[Place]) -> list[tuple[str, Place]]:
         """Names of the settlements around the anchors that transliteration can garble.

@@ -28,11 +28,20 @@ __all__ = ["cli", "main"]
 @click.option("--gazetteer", "gazetteer_path", type=click.Path(dir_okay=False), envvar="GEOMAP_GAZETTEER",
               help="Gazetteer index file (default: in the user cache directory).")
 @click.option("-q", "--quiet", is_flag=True, help="Only print errors.")
+@click.option("--online", "online_service", type=click.Choice(["nominatim", "geonames"]),
+              help="Ask an online geocoder about names the local gazetteer lacks (off by default; "
+                   "rate-limited and cached).")
+@click.option("--online-username", envvar="GEONAMES_USERNAME", default="",
+              help="GeoNames web-service account, for --online geonames.")
+@click.option("--online-url", metavar="URL",
+              help="A self-hosted geocoder for --online, e.g. http://nominatim.example.org:8080.")
 @click.pass_context
-def cli(ctx: click.Context, gazetteer_path: str | None, quiet: bool) -> None:
+def cli(ctx: click.Context, gazetteer_path: str | None, quiet: bool, online_service: str | None,
+        online_username: str, online_url: str | None) -> None:
     """Turn reports about the war in Ukraine into maps, GeoJSON, CSV and JSONL."""
     logging.basicConfig(level=logging.ERROR if quiet else logging.WARNING, format="geomap: %(message)s")
-    ctx.obj = AppState(gazetteer_path=gazetteer_path, quiet=quiet)
+    ctx.obj = AppState(gazetteer_path=gazetteer_path, quiet=quiet, online_service=online_service,
+                       online_username=online_username, online_url=online_url)
 
 
 for _command in (map_command, extract_command, gazetteer_group, batch_command, export_command):

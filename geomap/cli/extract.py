@@ -61,7 +61,8 @@ def extract_command(state: AppState, inputs: tuple[str, ...], fmt: str, output: 
     options = {"fmt": fmt, "gazetteer": lambda: state.gazetteer, "date": report_date, "encoding": encoding,
                "max_bytes": int(max_mb * 1024 * 1024), "keep_going": keep_going,
                "warn": None if state.quiet else _warn,
-               "progress": len(inputs) > 1 and not state.quiet and sys.stderr.isatty()}
+               "progress": len(inputs) > 1 and not state.quiet and sys.stderr.isatty(),
+               "online": state.online}
     if output:
         with atomic_writer(output, force=force, inputs=inputs) as stream:
             summary = extract_reports(inputs, stream, **options)

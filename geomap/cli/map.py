@@ -72,7 +72,8 @@ def map_command(state: AppState, source: str | None, output: str, title: str | N
                                  event_type=event_type)
     else:
         doc = read_input(source, encoding=encoding, max_bytes=int(max_mb * 1024 * 1024))
-        reports = [parse_doc(doc, gazetteer=state.gazetteer, date=report_date, title=title)]
+        report = parse_doc(doc, gazetteer=state.gazetteer, date=report_date, title=title, online=state.online)
+        reports = [report]
     from geomap.render import render_map, save_map  # folium loads only when a map is drawn
 
     title = title or (reports[0].title if len(reports) == 1 else None)

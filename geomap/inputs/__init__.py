@@ -27,6 +27,7 @@ from geomap.inputs.web import extract_html, fetch_url, format_size, is_url, look
 
 if TYPE_CHECKING:
     from gazetteer import Gazetteer
+    from gazetteer.base import PlaceSource
     from geomap.model import Report
 
 __all__ = [
@@ -171,9 +172,9 @@ def parse_input(spec: str, *, gazetteer: Gazetteer | None = None, date: dt.date 
 
 
 def parse_doc(doc: InputDoc, *, gazetteer: Gazetteer | None = None, date: dt.date | None = None,
-              title: str | None = None) -> Report:
+              title: str | None = None, online: PlaceSource | None = None) -> Report:
     """Run the pipeline on an input already read, with the user's ``date``/``title`` taking precedence."""
     from geomap.report import parse  # the pipeline is imported only when a report is really parsed
 
     return parse(doc.text, date=date or doc.date, source=doc.source, title=title or doc.title, url=doc.url,
-                 gazetteer=gazetteer)
+                 gazetteer=gazetteer, online=online)

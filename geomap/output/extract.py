@@ -16,6 +16,7 @@ from typing import IO
 from tqdm import tqdm
 
 from gazetteer import Gazetteer
+from gazetteer.base import PlaceSource
 from geomap.errors import InputError
 from geomap.inputs import DEFAULT_MAX_BYTES, parse_doc, read_input
 from geomap.output.csv import CsvWriter
@@ -46,7 +47,8 @@ def _opener(gazetteer: GazetteerSource) -> Callable[[], Gazetteer | None]:
 def extract_reports(specs: Sequence[str], stream: IO[str], *, fmt: str = "jsonl",
                     gazetteer: GazetteerSource = None, date: dt.date | None = None,
                     encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, keep_going: bool = False,
-                    warn: Callable[[str], None] | None = None, progress: bool = False) -> ExtractSummary:
+                    warn: Callable[[str], None] | None = None, progress: bool = False,
+                    online: PlaceSource | None = None) -> ExtractSummary:
     """Parse each input and write it to ``stream`` in format ``fmt``.
 
     ``gazetteer`` may be a zero-argument callable: it is then called once, after the first input has
@@ -71,7 +73,7 @@ def extract_reports(specs: Sequence[str], stream: IO[str], *, fmt: str = "jsonl"
             if warn:
                 warn(f"skipped {exc}")
             continue
-        writer.write(parse_doc(doc, gazetteer=open_gazetteer(), date=date), file=spec)
+        writer.write(parse_doc(doc, gazetteer=open_gazetteer(), date=date, online=online), file=spec)
         summary.written += 1
     writer.close()
     return summary
