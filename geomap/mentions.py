@@ -23,7 +23,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from gazetteer import Gazetteer, Place, fold, skeleton
 from gazetteer.fold import is_cyrillic
@@ -70,20 +70,18 @@ _SLAVIC_ENDING = re.compile(
 )
 
 
-@dataclass(slots=True)
 class _Token:
-    start: int
-    end: int
-    text: str
-    sentence_start: bool
+    """A word and what the finder asks of it, computed once (the finder asks often)."""
 
-    @property
-    def capitalised(self) -> bool:
-        return self.text[0].isupper()
+    __slots__ = ("capitalised", "end", "lower", "sentence_start", "start", "text")
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __init__(self, start: int, end: int, text: str, sentence_start: bool) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.sentence_start = sentence_start
+        self.capitalised = text[0].isupper()
+        self.lower = text.lower()
 
 
 def find_mentions(
@@ -134,7 +132,7 @@ class _Finder:
         i = 0
         while i < len(self.tokens):
             if not self.tokens[i].capitalised:
-                axis = self._axis(i)
+                axis = self._axis(i) if self.language != "en" else None
                 if axis:
                     mentions.append(axis)
                 i += 1
