@@ -9,6 +9,7 @@ from __future__ import annotations
 __all__ = [
     "COMPASS",
     "DEMONYMS",
+    "FIRST_NAMES",
     "LOCATIVE_CUES",
     "NOT_PLACES",
     "ORG_WORDS",
@@ -67,6 +68,18 @@ DEMONYMS = frozenset(
     "nato allied".split()
 )
 
+#: common first names of people in the news of the war, in their usual English spellings: a capitalised
+#: word the gazetteer does not know, next to one of these, is a person's name, not a village
+FIRST_NAMES = frozenset(
+    "oleksandr oleksii oleh olena andrii andriy andrei andrey dmytro dmitry dmitri volodymyr vladimir "
+    "serhii sergei sergey yevhen yevgeny evgeny mykola nikolai nikolay viktor victor vitaly vitalii "
+    "valerii valery yurii yuri ivan petro pyotr pavlo pavel maksym maxim mykhailo mikhail ihor igor "
+    "kyrylo kirill denys denis roman ruslan vadym vadim hanna anna iryna irina oksana tetiana tatiana "
+    "yulia natalia olga svitlana svetlana ramzan yevgeniy vasyl vasily bohdan taras stepan "
+    "john james michael david robert william richard joseph thomas charles mark paul donald joe "
+    "lloyd antony jens josep ursula emmanuel olaf rishi boris keir justin".split()
+)
+
 #: honorifics and ranks before a person's name
 TITLES = frozenset(
     "president minister secretary governor mayor general gen col colonel lt lieutenant major maj "
@@ -81,6 +94,25 @@ ORG_WORDS = frozenset(
     "Institute Ministry University Council Committee Agency Service Forces Army Bank Fund Organization "
     "Organisation Office Department Administration Academy Center Centre Foundation Commission Court "
     "Union Party Association Company Corporation Group Federation Guard Navy Staff Command".split()
+)
+
+#: institution nouns and other common nouns are never places on their own, though GeoNames has towns
+#: called University, College, Republic or Union
+NOT_PLACES = (
+    NOT_PLACES
+    | {word.lower() for word in ORG_WORDS}
+    | {
+        "area",
+        "city",
+        "county",
+        "state",
+        "district",
+        "republic",
+        "federation",
+        "kingdom",
+        "people",
+        "peoples",
+    }
 )
 
 #: words after a name that make it a military unit or formation ("the Khortytsia group of forces")
@@ -100,7 +132,7 @@ LOCATIVE_CUES = frozenset(
     "in into near at from to towards toward around outside of including and between on "
     "village villages town towns city settlement settlements hamlet direction "
     "в у під біля поблизу до з із на над районі районах напрямку села селища місто міста село селище "
-    "под около возле близ из к со пункт пункта пункты пунктов поселок посёлок поселка города город "
+    "под около возле близ из к со над перед через пункт пункта пункты пунктов поселок посёлок поселка города город "
     "деревня деревни станица".split()
 )
 

@@ -30,6 +30,7 @@ from gazetteer.fold import is_cyrillic
 from geomap.lexicon import (
     COMPASS,
     DEMONYMS,
+    FIRST_NAMES,
     LOCATIVE_CUES,
     NOT_PLACES,
     ORG_WORDS,
@@ -43,7 +44,7 @@ from geomap.model import Mention, Sentence
 
 __all__ = ["find_mentions", "own_name"]
 
-_NEVER_ALONE = NOT_PLACES | DEMONYMS | TITLES | SENTENCE_STARTERS
+_NEVER_ALONE = NOT_PLACES | DEMONYMS | TITLES | SENTENCE_STARTERS | frozenset(COMPASS)
 _NOT_PLACE_SKELETONS = frozenset(skeleton(word) for word in NOT_PLACES if len(word) > 3)
 # "US-based", "Russian-occupied": the name is the part before the hyphen
 _HYPHEN_SUFFIX = re.compile(
@@ -124,6 +125,7 @@ class _Finder:
         self.lower_words = {t.text for t in tokens if t.text.islower()}
         self.person_words: set[str] = set()
         self.last_end = -1  # end of the last mention found, for lists of places
+        self.readings: dict[str, tuple[str, ...]] = {}  # other nominative readings of an inflected name
 
     # -- driving -----------------------------------------------------------------------------------
 
@@ -140,6 +142,8 @@ class _Finder:
             j = i
             while j + 1 < len(self.tokens) and self.tokens[j + 1].capitalised and self._joined(j):
                 j += 1
+            if self.text.startswith(("’s ", "'s "), self.tokens[j].end):
+                j, _ = self._longer_phrase(i, j, "")  # "Donetsk People's Republic" is one name
             found = self._run_mentions(i, j)
             if found:
                 self.last_end = found[-1].end
@@ -149,8 +153,11 @@ class _Finder:
 
     def _axis(self, i: int) -> Mention | None:
         """A town's adjective names its axis: "на артемовском направлении", "на покровському напрямку"."""
-        nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
-        if self.language == "en" or nxt is None or not nxt.lower.startswith(("направлен", "напрям")):
+        # the axis noun may follow at once or after one more adjective ("тактическом направлении")
+        nxt = next(
+            (t for t in self.tokens[i + 1 : i + 3] if t.lower.startswith(("направлен", "напрям"))), None
+        )
+        if nxt is None:
             return None
         token = self.tokens[i]
         for candidate in _nominatives([token.text], self.language, following=nxt.text):
@@ -160,11 +167,12 @@ class _Finder:
         return None
 
     def _joined(self, j: int) -> bool:
-        """Two capitalised words belong to one run when a space or a possessive separates them.
+        """Two capitalised words belong to one run when only a space separates them.
 
-        The possessive joins "Donetsk People's Republic" and "Ukraine's General Staff".
+        A possessive ends a run ("Moscow's Domodedovo Airport"); names that run across one ("Donetsk
+        People's Republic") are found by :meth:`_longer_phrase`.
         """
-        return self.text[self.tokens[j].end : self.tokens[j + 1].start] in (" ", "’s ", "'s ")
+        return self.text[self.tokens[j].end : self.tokens[j + 1].start] == " "
 
     # -- one capitalised run ------------------------------------------------------------------------
 
@@ -248,9 +256,16 @@ class _Finder:
         if self.language != "en":
             words = [t.text for t in self.tokens[a : b + 1]]
             following = self.tokens[b + 1].text if b + 1 < len(self.tokens) else None
-            for candidate in _nominatives(words, self.language, following=following):
-                if self.gazetteer.has_key(candidate):
-                    return candidate
+            found = [
+                c
+                for c in _nominatives(words, self.language, following=following)
+                if self.gazetteer.has_key(c)
+            ]
+            if found:
+                # every reading the gazetteer knows goes to the resolver ("Артемовском": Artemovsk
+                # and Artemovske), which picks the one that fits the report
+                self.readings[found[0]] = tuple(found[1:])
+                return found[0]
         return ""
 
     def _ignorable(self, token: _Token) -> bool:
@@ -302,7 +317,7 @@ class _Finder:
             whole = fold(self.text[prev.start : end])
             if self.gazetteer.has_key(whole):
                 key, start, hint = whole, prev.start, "region"
-        return Mention(start, end, self.text[start:end], key, hint)
+        return Mention(start, end, self.text[start:end], key, hint, self.readings.get(key, ()))
 
     def _longer_phrase(self, a: int, b: int, key: str) -> tuple[int, str]:
         """A name that continues past the capitalised run.
@@ -342,15 +357,15 @@ class _Finder:
 
         Returns False to reject, True to keep, or ``"weak"`` to keep as weak evidence.
         """
-        if self._inside_name(a, b):
+        if self._inside_name(a, b) or self._quoted(a, b):
             return False
         if a != b or mention.hint:
             return True
         token = self.tokens[a]
         if token.text in self.person_words:
             return False
-        if token.lower in self.lower_words and token.text.isalpha():  # "Said" where "said" is a word
-            return False
+        if self.language == "en" and token.lower in self.lower_words and token.text.isalpha():
+            return False  # "Said" where "said" is a word; in Cyrillic, "артемовском" is an adjective too
         if token.sentence_start and token.lower in SENTENCE_STARTERS:
             return False
         places = self.gazetteer.lookup_key(mention.key)
@@ -378,6 +393,18 @@ class _Finder:
         match = _OF_NAME.search(self.text[max(0, self.tokens[a].start - 60) : self.tokens[a].start])
         return bool(match) and match.group(1) in ORG_WORDS
 
+    def _quoted(self, a: int, b: int) -> bool:
+        """A name in guillemets or quotes is a unit's or an operation's: группировка «Юг», «Центр»."""
+        start, end = self.tokens[a].start, self.tokens[b].end
+        return self.text[start - 1 : start] in ("«", "“", '"') and self.text[end : end + 1] in ("»", "”", '"')
+
+    def _names_a_source(self, a: int, b: int) -> bool:
+        """Whether the words are the source of a statement: "Gerasimov said", "according to Gerasimov"."""
+        nxt = self.tokens[b + 1] if b + 1 < len(self.tokens) else None
+        if nxt is not None and nxt.lower in SPEECH_VERBS:
+            return True
+        return bool(_ACCORDING.search(self.text, max(0, self.tokens[a].start - 20), self.tokens[a].start))
+
     def _has_cue(self, a: int) -> bool:
         """A locative word right before token a, or a list that a place started ("X, Y and Z")."""
         prev = self.tokens[a - 1] if a > 0 else None
@@ -397,8 +424,16 @@ class _Finder:
         words = self.tokens[i : j + 1]
         if any(t.text in self.person_words - {w.text for w in words} for t in words):
             return []
-        if words[0].sentence_start or any(t.lower in _NEVER_ALONE for t in words):
+        if words[0].sentence_start or any(t.lower in _NEVER_ALONE or t.lower in FIRST_NAMES for t in words):
             return []
+        if self._inside_name(i, j) or self._names_a_source(i, j) or any(t.text.isupper() for t in words):
+            return []  # "Ministry of Defence", "according to Gerasimov", "Gerasimov said", "ЧВК"
+        common = False
+        if self.language != "en":
+            from geomap.morphology import is_common_word
+
+            # "в Сети" is an ordinary word; "Маяка" is a word and a village: kept only if a place is near
+            common = any(is_common_word(t.text, language=self.language) for t in words)
         surface = self.text[words[0].start : words[-1].end]
         strong = bool(_STRONG_CUE.search(self.text[max(0, words[0].start - 30) : words[0].start])) or (
             self.last_end >= 0 and bool(_LIST_GAP.fullmatch(self.text[self.last_end : words[0].start]))
@@ -408,7 +443,7 @@ class _Finder:
             return []
         self.person_words.difference_update(t.text for t in words)
         # Without a cue the word is only worth a place if one of that spelling lies near the others.
-        hint = "unknown" if strong or self._has_cue(i) else "weak"
+        hint = "unknown" if (strong or self._has_cue(i)) and not common else "weak"
         forms = (
             tuple(_nominatives([t.text for t in words], self.language)[:4]) if self.language != "en" else ()
         )
@@ -448,6 +483,7 @@ def _nominatives(words: list[str], language: str, *, following: str | None = Non
 
 
 _OF_NAME = re.compile(r"\b([A-Z]\w+)(?:\s+(?:[A-Z]\w+|of|for|the|and))*\s+(?:of|for)\s+(?:the\s+)?$")
+_ACCORDING = re.compile(r"\b(?:according to|said by|quoted|согласно|за словами|по словам)\s+$", re.I)
 _AGE = re.compile(r",\s*\d{1,3}\s*,")
 _LIST_GAP = re.compile(r"\s*(?:,|;|—|–|-|and|or|та|і|й|и|,\s*(?:and|та|і|и))\s*")
 _CHAIN = re.compile(r"^\s*(?:,|and|or|, and|та|і|и|й)\s*$")

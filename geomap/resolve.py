@@ -183,6 +183,8 @@ class _Context:
         if not mention.key:
             return []
         places = list(self.gazetteer.lookup_key(mention.key))
+        for reading in mention.alternatives if mention.hint != "unknown" else ():
+            places.extend(p for p in self.gazetteer.lookup_key(reading) if p not in places)
         if mention.hint == "region":
             regions = [p for p in places if p.is_region and p.feature_code != "PCLI"]
             return regions or places
