@@ -132,8 +132,8 @@ LOCATIVE_CUES = frozenset(
     "in into near at from to towards toward around outside of including and between on "
     "village villages town towns city settlement settlements hamlet direction "
     "в у під біля поблизу до з із на над районі районах напрямку села селища місто міста село селище "
-    "под около возле близ из к со над перед через пункт пункта пункты пунктов поселок посёлок поселка города город "
-    "деревня деревни станица".split()
+    "под около возле близ из к со над перед через пункт пункта пункты пунктов поселок посёлок поселка "
+    "города город деревня деревни станица".split()
 )
 
 #: compass words and their bearings in degrees
