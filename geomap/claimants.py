@@ -14,6 +14,7 @@ institutions (ISW, NATO, the UN, foreign governments) win over a demonym in the 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -56,7 +57,7 @@ _VERBS_CY = (
     r"сообщил[аио]?|сообщает|сообщили|заявил[аио]?|заявили|заявляет|повідомив|повідомила|повідомили|"
     r"повідомляє|заявив|заявила|зазначив|зазначила|зазначили|отметил[аи]?|передає|передает"
 )
-_SENTENCE_ONLY_VERBS = prefiltered(r"^(?:posted|published|uploaded|rejected)$")
+_SENTENCE_ONLY_VERBS = re.compile(r"^(?:posted|published|uploaded|rejected)$")
 _CHANNEL = r"(?:(?:в|у)\s+(?:своем|своєму|своем)?\s*[\w-]*(?:канал\w*|Телеграмі|Telegram)\s+)?"
 
 _BACKWARD = [
@@ -94,10 +95,13 @@ _FINITE = prefiltered(
     r"\b(?:is|are|was|were|have|has|had|will|would|been|did|does|not|could|came|come|can)\b|"
     r"\b\w+ed\s+(?:the|a|an|its|their|all)\b"
 )
-_ANY_SOURCE = PatternGroup([*_BACKWARD, _RELAY, _ACCORDING, _INTERJECTED, _TRAILING_CY, _STATED_IN, _PARTICIPLE,
-                            _TRAILING_EN, _INVERTED, _LEADING])  # fmt: skip
+_ANY_SOURCE = PatternGroup([*_BACKWARD, _RELAY, _ACCORDING, _INTERJECTED, _TRAILING_CY, _STATED_IN,
+                            _PARTICIPLE, _TRAILING_EN, _INVERTED, _LEADING])  # fmt: skip
 _SUBORDINATE = prefiltered(r"^.*\b(?:after|when|while|as|because|since|before|once)\s+", re.IGNORECASE)
 _DATELINE = prefiltered(r"^.*?(?:\s[-–—]\s|:\s)")
+
+_QUOTES = prefiltered(r"^[\s\"“”«»'’-]+|[\s\"“”«»'’.,:;-]+$")
+_CONJUNCTION = re.compile(r"^(?:and|but|while|that|earlier|later|however)\s+", re.IGNORECASE)
 
 _PRONOUN_PERSON = {"he", "she", "him", "його", "її", "він", "вона", "он", "она", "его", "ее", "её"}
 _PRONOUN_ANY = {"it", "they", "them", "ведомства", "ведомство", "відомства", "відомство"}
@@ -112,6 +116,7 @@ _TITLES = prefiltered(
 _NAME_END = prefiltered(r"\b[A-Z][a-z]+ [A-Z][a-z]+$|^[A-Z][a-z]+$|[А-ЯІЇЄ][а-яіїє]+ [А-ЯІЇЄ][а-яіїє]+$")
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_person(phrase: str) -> bool:
     return bool(_TITLES.search(phrase) or _NAME_END.search(phrase))
 
@@ -147,6 +152,7 @@ _PERSPECTIVE = {
 }  # fmt: skip
 
 
+@functools.lru_cache(maxsize=4096)  # a report names the same few sources again and again
 def side_of(phrase: str) -> str:
     """Return the side a claimant phrase speaks for: RU, UA, third or none.
 
@@ -174,13 +180,15 @@ def content_side(text: str) -> str | None:
     return hits[0] if len(hits) == 1 else None
 
 
+@functools.lru_cache(maxsize=4096)
 def _clean(who: str) -> str:
     who = _SUBORDINATE.sub("", _DATELINE.sub("", who))
-    who = re.sub(r"^[\s\"“”«»'’-]+|[\s\"“”«»'’.,:;-]+$", "", who)
-    who = re.sub(r"^(?:and|but|while|that|earlier|later|however)\s+", "", who, flags=re.IGNORECASE)
+    who = _QUOTES.sub("", who)
+    who = _CONJUNCTION.sub("", who)
     return who.strip()
 
 
+@functools.lru_cache(maxsize=4096)
 def _plausible(who: str) -> bool:
     """Check that a source phrase is a noun phrase: short, with no finite verb of its own."""
     from geomap.event_types import classify
@@ -212,24 +220,25 @@ def find_attribution(text: str, *, offset: int = 0) -> Attribution | None:
     ('the head of the regional military administration, Oleh Synyehubov', 'UA', 'previous')
     """
     text = text.rstrip()
-    if not _ANY_SOURCE.possible(text):
+    may = _ANY_SOURCE.candidates(text)  # most sentences name no source: skip every pattern at once
+    if not may:
         return None
     for rx in _BACKWARD:
-        if m := rx.search(text):
+        if rx in may and (m := rx.search(text)):
             return _found(text, offset, m, "previous")
-    if m := _RELAY.search(text):
+    if _RELAY in may and (m := _RELAY.search(text)):
         return _found(text, offset, m, "chain")
-    if m := _ACCORDING.search(text):
+    if _ACCORDING in may and (m := _ACCORDING.search(text)):
         return _found(text, offset, m, "sentence", "poss" if m.group("poss") else "who")
     for rx in (_INTERJECTED, _TRAILING_CY, _STATED_IN, _PARTICIPLE):
-        if (m := rx.search(text)) and (found := _found(text, offset, m, "chain")):
+        if rx in may and (m := rx.search(text)) and (found := _found(text, offset, m, "chain")):
             return found
-    return _subject_attribution(text, offset)
+    return _subject_attribution(text, offset, may)
 
 
-def _subject_attribution(text: str, offset: int) -> Attribution | None:
+def _subject_attribution(text: str, offset: int, may: frozenset) -> Attribution | None:
     for rx in (_TRAILING_EN, _INVERTED, _LEADING):
-        m = rx.search(text)
+        m = rx.search(text) if rx in may else None
         if not m or not (found := _found(text, offset, m, "chain")):
             continue
         verb = m.groupdict().get("verb") or ""
@@ -316,8 +325,9 @@ _HEDGE = prefiltered(
     re.IGNORECASE,
 )
 _HEDGE_ALL = prefiltered(r"\b(?:reports|claims|information)\b|\bповідомлення\b|\bсообщения\b", re.IGNORECASE)
-_HEDGE_ALONE = prefiltered(r"^(?:if true|[^,]{0,60}\b(?:could not|was not able|were not able|unable|cannot)\b|"
-                          r"[^,]{0,60}\bno (?:visual )?confirmation)", re.IGNORECASE)  # fmt: skip
+_HEDGE_ALONE = prefiltered(
+    r"^(?:if true|[^,]{0,60}\b(?:could not|was not able|were not able|unable|cannot)\b|"
+    r"[^,]{0,60}\bno (?:visual )?confirmation)", re.IGNORECASE)  # fmt: skip
 
 
 _PASSIVE_HEDGE = prefiltered(

@@ -98,6 +98,7 @@ _RELATIVE_RE = [(prefiltered(p, re.IGNORECASE), off, prec) for p, off, prec in _
 _RELATIVE_WORDS = PatternGroup([_WEEKDAY, *(rx for rx, _, _ in _RELATIVE_RE)])
 _DATE_WORDS = PatternGroup([_DAY_MONTH, _MONTH_ONLY, _WEEKDAY, *(rx for rx, _, _ in _RELATIVE_RE)])
 _DIGIT = re.compile(r"\d")
+_NUMERIC_HINT = re.compile(r"\d[.-]\d")  # every _NUMERIC date holds one: 29.02.2024, 2024-02-29
 
 
 def _month(token: str) -> int:
@@ -136,19 +137,22 @@ class _Scan(NamedTuple):
     month_only: tuple[re.Match[str], ...] = ()
 
 
+_NO_DATES = _Scan()
+
+
 @functools.lru_cache(maxsize=2048)
 def _scan(text: str) -> _Scan:
     """Run the patterns once per text: a report without a date is read both with and without today's."""
     digits = _DIGIT.search(text) is not None  # a day of the month, a numeric date or a year
     if not digits and not _DATE_WORDS.possible(text):
-        return _Scan()
-    relative = _RELATIVE_WORDS.possible(text)
+        return _NO_DATES
+    relative = _RELATIVE_WORDS.candidates(text)
     return _Scan(
         tuple(_DAY_MONTH.finditer(text)) if digits else (),
-        tuple(_NUMERIC.finditer(text)) if digits else (),
-        tuple(_WEEKDAY.finditer(text)) if relative else (),
-        tuple((m, offset, precision) for pattern, offset, precision in _RELATIVE_RE
-              for m in (pattern.finditer(text) if relative else ())),
+        tuple(_NUMERIC.finditer(text)) if digits and _NUMERIC_HINT.search(text) else (),
+        tuple(_WEEKDAY.finditer(text)) if _WEEKDAY in relative else (),
+        tuple((m, offset, precision) for pattern, offset, precision in _RELATIVE_RE if pattern in relative
+              for m in pattern.finditer(text)),
         tuple(_MONTH_ONLY.finditer(text)),
     )  # fmt: skip
 
@@ -229,6 +233,8 @@ def find_dates(text: str, *, report_date: dt.date | None = None) -> list[DateRef
 @functools.lru_cache(maxsize=2048)
 def _find_dates(text: str, report_date: dt.date | None) -> tuple[DateRef, ...]:
     """Find the dates once per text: the event builder asks again for each clause split and each day."""
+    if not any(_scan(text)):
+        return ()
     refs = _day_month_refs(text, report_date)
     if report_date is not None:
         refs += [r for r in _relative_refs(text, report_date) if not _overlaps(r, refs)]

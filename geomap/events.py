@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from geomap.claimants import (
     Attribution,
@@ -28,9 +28,8 @@ from geomap.claimants import (
     unnamed_source,
 )
 from geomap.dates import find_dates, split_clauses
+from geomap.drafts import Draft, drop_repeats, elaborates, freeze, merge
 from geomap.event_types import (
-    acled_types,
-    casualty_counts,
     classify,
     enemy_retreat,
     is_descriptive,
@@ -46,48 +45,29 @@ _REPORTER = Attribution("reporter", "none", scope="sentence")
 _UNNAMED = Attribution("unnamed source", "none", scope="sentence")
 _NARRATIVE_WINDOW_DAYS = 7
 _BACKGROUND_DAYS = 45
-_REPORTER_VOICE = prefiltered(r"^(?:нагадаємо|напомним|recall that|as a reminder)\b", re.IGNORECASE)
+# anchored or read on short windows: the plain pattern fails faster than a word check would pass
+_REPORTER_VOICE = re.compile(r"^(?:нагадаємо|напомним|recall that|as a reminder)\b", re.IGNORECASE)
 _ANAPHORA = prefiltered(
     r"\bthe (?:\w+ ){0,2}?(?:town|city|village|settlement|area|community)\b|\bthere\b|"
     r"\b(?:міст[аоі]|город[ае]?|сел[аоі]|"
     r"селища|поселк[аеу])\b",
     re.IGNORECASE,
 )
-_METONYM_AFTER = prefiltered(
+_METONYM_AFTER = re.compile(
     r"^['’]s\s+(?:\w+\s+){0,2}(?:troops|forces|army|military|government|president|defen[cs]e|general staff|"
     r"ministry|minister|security council|top|own)\b|^\s+(?:said|says|claimed|claims|has|have|which|calls)\b",
     re.IGNORECASE,
 )
-_DIRECTION_AFTER = prefiltered(
+_DIRECTION_AFTER = re.compile(
     r"^\s*(?:direction|axis|sector|front)\b|^\s*(?:напрям|направлен)", re.IGNORECASE
 )
-_LOCATIVE_BEFORE = prefiltered(
+_LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|into|across|throughout|inside|within|over|of|to|в|у|на|по)\s+(?:\w+\s+)?$",
                               re.IGNORECASE)  # fmt: skip
-_DATELINE = prefiltered(r"^[A-ZА-ЯІЇЄ][\w'’.-]+(?: [\w'’.-]+){0,2}(?:\s*\([^)]*\))?\s*(?::\s|[-–—]\s)")
+_DATELINE = re.compile(r"^[A-ZА-ЯІЇЄ][\w'’.-]+(?: [\w'’.-]+){0,2}(?:\s*\([^)]*\))?\s*(?::\s|[-–—]\s)")
 _ASIDE = prefiltered(r",\s+(?:as|while|although|though)\b[^.;]*|\b(?:щоб|чтобы|in order to)\b[^.;]*")
 _TIME_CLAUSE = prefiltered(r"\b(?:before|when|since|until)\b[^,.;]*")
 _DATELINE_ZONE = 300  # characters: a dateline opens a report
-
-
-@dataclass(slots=True)
-class _Draft:
-    """An event being assembled; frozen into an :class:`Event` once the whole report is read."""
-
-    start: int
-    end: int
-    unit: int
-    paragraph: int
-    attribution: Attribution
-    explicit: bool
-    event_type: str
-    places: list[ResolvedPlace]
-    own_places: bool
-    claimant_places: list[ResolvedPlace] = field(default_factory=list)
-    date: dt.date | None = None
-    time_precision: int = 3
-    explicit_date: bool = False
-    verified: bool | None = None
 
 
 def build_events(
@@ -119,8 +99,8 @@ def build_events(
     whole = {(s.start, s.end) for s in sentences}
     for index, unit in enumerate(_units(text, sentences, report_date)):
         reader.read(index, unit, whole=(unit.start, unit.end) in whole)
-    drafts = _drop_repeats(reader.drafts)
-    return [_freeze(text, draft) for draft in drafts]
+    drafts = drop_repeats(reader.drafts)
+    return [freeze(text, draft) for draft in drafts]
 
 
 def _units(text: str, sentences: list[Sentence], report_date: dt.date | None) -> list[Sentence]:
@@ -143,10 +123,11 @@ class _Reader:
         self.text = text
         self.places = places
         self.report_date = report_date
+        self.today = dt.date.today()  # resolves a dateless report's relative days, only to tell they exist
         self.discourse = Discourse()
         self.chain: Attribution | None = None
         self.narrative: dt.date | None = None
-        self.drafts: list[_Draft] = []
+        self.drafts: list[Draft] = []
         self.last_kind: str | None = None
 
     def read(self, index: int, unit: Sentence, *, whole: bool = True) -> None:
@@ -181,7 +162,7 @@ class _Reader:
 
     def _day(self, text: str):
         """Return the unit's own date expression, if any (its date is None without a report date)."""
-        refs = find_dates(text, report_date=self.report_date or dt.date.today())
+        refs = find_dates(text, report_date=self.report_date or self.today)
         if not refs:
             return None
         day = refs[0]
@@ -261,7 +242,7 @@ class _Reader:
                 return None
         return None
 
-    def _draft(self, index, unit, claimant, explicit, kind, day) -> _Draft:
+    def _draft(self, index, unit, claimant, explicit, kind, day) -> Draft:
         own, by_claimant = self._places_in(unit, claimant)
         anaphor = _ANAPHORA.search(unit.text)
         if not own and anaphor and (antecedent := self._antecedent(unit.start, anaphor.group(0))) is not None:
@@ -275,7 +256,7 @@ class _Reader:
             date, precision, explicit_date = day.date, day.precision, True
         else:
             date, precision, explicit_date = self.narrative or self.report_date, 2, False
-        return _Draft(unit.start, unit.end, index, _paragraph_of(self.text, unit.start), claimant, explicit,
+        return Draft(unit.start, unit.end, index, _paragraph_of(self.text, unit.start), claimant, explicit,
                       kind, own, bool(own), by_claimant, date, precision if date else 3, explicit_date,
                       True if claimant is _REPORTER else None)  # fmt: skip
 
@@ -318,7 +299,7 @@ class _Reader:
         best = max(counts.values(), default=0)
         return next((p for p in reversed(before) if counts[p.name] == best), None)
 
-    def _fallback(self, draft: _Draft) -> list[ResolvedPlace]:
+    def _fallback(self, draft: Draft) -> list[ResolvedPlace]:
         """Place a claim naming no place where the same or the previous paragraph last placed something."""
         before = [
             p for p in self.places if p.end <= draft.start and not p.place.feature_code.startswith("PCL")
@@ -326,10 +307,10 @@ class _Reader:
         near = [p for p in before if draft.paragraph - _paragraph_of(self.text, p.start) <= 1]
         return [near[-1]] if near else []
 
-    def _add(self, draft: _Draft) -> None:
+    def _add(self, draft: Draft) -> None:
         last = self.drafts[-1] if self.drafts else None
-        if last is not None and not draft.own_places and _elaborates(last, draft, self.text):
-            _merge(last, draft)
+        if last is not None and not draft.own_places and elaborates(last, draft, self.text):
+            merge(last, draft)
             return
         if not draft.places:
             draft.places = self._fallback(draft) or draft.claimant_places
@@ -341,82 +322,3 @@ def _claim_text(text: str, found: Attribution | None) -> str:
     if found is not None and found.start >= 0:
         text = text.replace(found.claimant, " ", 1)
     return _TIME_CLAUSE.sub(" ", _ASIDE.sub(" ", text))
-
-
-def _elaborates(last: _Draft, draft: _Draft, text: str) -> bool:
-    """Tell whether a placeless sentence from the same source right after a claim elaborates it.
-
-    A bare country as the first source ("Russia says…") is the same voice as the official who then
-    speaks for it; a sentence with its own day, or a new figure of a new kind, is a claim of its own.
-    """
-    if last.attribution.side != draft.attribution.side or draft.unit - last.unit > 2:
-        return False
-    same = last.attribution.claimant == draft.attribution.claimant
-    if not same and not (last.attribution.claimant.split() and side_of(last.attribution.claimant) != "none"
-                         and len(last.attribution.claimant.split()) == 1):  # fmt: skip
-        return False
-    if draft.paragraph - last.paragraph > 1 or (draft.explicit_date and draft.date != last.date):
-        return False
-    quote = text[draft.start : draft.end]
-    return not (re.search(r"\d", quote) and draft.event_type != last.event_type)
-
-
-def _merge(last: _Draft, draft: _Draft) -> None:
-    last.end = max(last.end, draft.end)
-    last.unit = draft.unit
-    if draft.explicit_date and not last.explicit_date:
-        last.date, last.time_precision, last.explicit_date = draft.date, draft.time_precision, True
-    if draft.verified is False:
-        last.verified = False
-    if not last.places and draft.claimant_places:
-        last.places = draft.claimant_places
-
-
-def _drop_repeats(drafts: list[_Draft]) -> list[_Draft]:
-    """Drop a claim its source repeats later ("…is fully liberated", the ministry said).
-
-    A repeat has the same source, type and point and gives no day of its own.
-    """
-    kept: list[_Draft] = []
-    for draft in drafts:
-        point = _point(draft.places)
-        repeat = not draft.explicit_date and any(
-            earlier.attribution.claimant.lower() == draft.attribution.claimant.lower()
-            and earlier.event_type == draft.event_type
-            and _name(_point(earlier.places)) == _name(point)
-            for earlier in kept
-        )
-        if not repeat:
-            kept.append(draft)
-    return kept
-
-
-def _name(place: ResolvedPlace | None) -> str | None:
-    return place.name if place is not None else None
-
-
-def _point(places: list[ResolvedPlace]) -> ResolvedPlace | None:
-    """Where the event is mapped: the first place named as where it happened (not an anchor)."""
-    located = [p for p in places if p.role == "location"] or places
-    return located[0] if located else None
-
-
-def _freeze(text: str, draft: _Draft) -> Event:
-    point = _point(draft.places)
-    ordered = tuple([point] + [p for p in draft.places if p is not point]) if point else ()
-    if point is None:
-        precision = 3
-    elif point.is_region:
-        precision = 3
-    else:
-        precision = 2 if (point.relative is not None or not draft.own_places) else 1
-    quote = text[draft.start : draft.end]
-    fatalities, injured = casualty_counts(quote)
-    acled_type, acled_sub = acled_types(draft.event_type)
-    return Event(
-        start=draft.start, end=draft.end, quote=quote, claimant=draft.attribution.claimant,
-        side=draft.attribution.side, event_type=draft.event_type, places=ordered,
-        lat=point.lat if point else None, lon=point.lon if point else None, geo_precision=precision,
-        date=draft.date, time_precision=draft.time_precision, verified=draft.verified,
-        fatalities=fatalities, injured=injured, acled_event_type=acled_type, acled_sub_event_type=acled_sub,
-    )  # fmt: skip

@@ -41,7 +41,7 @@ _FOLD_CACHE_SIZE = 4096
 
 
 def _folded(text: str) -> tuple[str, frozenset[str]] | None:
-    """The lower-cased text and the first three letters of each of its words (None: do not fold)."""
+    """The lower-cased text and its keys: its words and their first three letters (None: do not fold)."""
     folded = _FOLD_CACHE.get(text)
     if folded is None:
         if len(_FOLD_CACHE) >= _FOLD_CACHE_SIZE:
@@ -55,7 +55,10 @@ def _fold(text: str) -> tuple[str, frozenset[str]] | tuple[()]:
         return ()
     low = text.lower()
     # lowering keeps every character's word-ness (checked over Unicode), so these are the text's words
-    return low, frozenset(map(_HEAD, _RUN.findall(low)))
+    runs = _RUN.findall(low)
+    keys = set(map(_HEAD, runs))
+    keys.update(runs)  # a whole word of three letters or fewer is its own first three letters
+    return low, frozenset(keys)
 
 
 def _is_word(char: str) -> bool:
@@ -78,23 +81,23 @@ class _Info:
 
 
 def _sequence(items: list, *, at_start: bool = False) -> _Info:
-    """Expand a sequence; ``at_start`` tells that a word may begin where it does (after \\b, ^ or a space)."""
+    """Expand a sequence; ``at_start`` tells that a word may begin where it does (after a boundary)."""
     whole = True
     required: list[frozenset[str]] = []
     run: frozenset[str] = frozenset({_START if at_start else ""})
-    for op, av in items:
+    for k, (op, av) in enumerate(items):
         info = _node(op, av, at_start=_ends_at_start(run))
         if info.exact is not None and len(run) * len(info.exact) <= _MAX_EXACT:
             run = frozenset(a + b for a, b in product(run, info.exact))
             continue
         whole = False
-        if _edge_non_word(op, av, 0):
+        if _edge_non_word(op, av, 0) or (_optional_edge(op, av, 0) and _word_ends_at(items, k + 1)):
             run = frozenset(e + _START for e in run)  # the words the run ends with end there
         required += [run, *info.required]
         at_start = _ends_at_start(run)
         if info.exact is not None:
             run = frozenset(_START + e for e in info.exact) if at_start else info.exact
-        elif _edge_non_word(op, av, -1) or (at_start and _optional_non_word(op, av)):
+        elif _edge_non_word(op, av, -1) or (at_start and _optional_edge(op, av, -1)):
             run = frozenset({_START})
         else:
             run = frozenset({""})
@@ -107,10 +110,18 @@ def _ends_at_start(run: frozenset[str]) -> bool:
     return all(e and (e[-1] == _START or not _is_word(e[-1])) for e in run)
 
 
-def _optional_non_word(op, av) -> bool:
-    """Whether a node is optional and, when present, ends on a non-word character ("(?:on\\s+)?")."""
+def _optional_edge(op, av, edge: int) -> bool:
+    """Whether a node is optional and, when present, starts (0) or ends (-1) on a non-word character."""
     body = list(av[2]) if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT) else []
-    return bool(body) and av[0] == 0 and _edge_non_word(*body[-1], -1)
+    return bool(body) and av[0] == 0 and _edge_non_word(*body[edge], edge)
+
+
+def _word_ends_at(items: list, k: int) -> bool:
+    """Whether a word must end at item ``k`` of a sequence: a boundary, an end, or a non-word character."""
+    if k >= len(items):
+        return False
+    op, av = items[k]
+    return (op is _C.AT and av in _STARTS) or _edge_non_word(op, av, 0)
 
 
 def _edge_non_word(op, av, edge: int) -> bool:
@@ -139,7 +150,7 @@ def _branch(alternatives: list, *, at_start: bool) -> _Info:
     return _Info(None, [frozenset().union(*bests)])
 
 
-def _node(op, av, *, at_start: bool = False) -> _Info:  # noqa: PLR0911 - one return per kind of parse node
+def _node(op, av, *, at_start: bool = False) -> _Info:
     if op is _C.LITERAL:
         return _Info(frozenset({chr(av)}), [])
     if op is _C.IN:
@@ -172,57 +183,69 @@ def _repeat(low: int, high: int, body) -> _Info:
     return _Info(None, [s for s in [info.best()] if s is not None])
 
 
-def _word_head(expansion: str) -> tuple[str, str | None]:
-    """Split an expansion into its plain lower-case word and the first letters of a word it must begin.
+def _word_key(expansion: str) -> tuple[str, str | None]:
+    """Split an expansion into its plain lower-case word and the key that finds it among a text's keys.
 
-    The head is up to three letters from a letter that starts a word in every text holding the match:
-    right after a start mark, or after a non-word character of the expansion itself.
+    A key is a word the expansion holds whole (a start mark or a non-word character on both sides), or
+    the first three letters of a word it begins; the longest such word is the rarest, so it is taken
+    ("this was reported by" → ``reported``).  None when there is none: then only ``in`` can tell.  A
+    text's keys hold its words and their first three letters, so a whole-word key of three letters or
+    fewer also lets through longer words that begin with it.
     """
     word = expansion.replace(_START, "").lower()
     chars = expansion.lower()
+    best: tuple[int, int, str] | None = None
     for i, char in enumerate(chars):
-        if char == _START or not _is_word(char):
-            continue
         before = chars[i - 1] if i else ""
-        if before == _START or (before and not _is_word(before)):
-            end = i
-            while end < len(chars) and end - i < 3 and _is_word(chars[end]) and chars[end] != _START:
-                end += 1
-            # the text's word that begins here starts with these three letters, or is exactly this short
-            # word when the expansion ends it (a mark or a non-word character follows), else use `in`
-            if end - i == 3 or end < len(chars):
-                return word, chars[i:end]
-            return word, None
-    return word, None
+        starts = before == _START or (before and not _is_word(before))
+        if char == _START or not _is_word(char) or not starts:
+            continue
+        end = i
+        while end < len(chars) and chars[end] != _START and _is_word(chars[end]):
+            end += 1
+        if end < len(chars):
+            candidate = (end - i, 1, chars[i:end])
+        elif end - i >= 3:
+            candidate = (3, 0, chars[i : i + 3])
+        else:
+            continue
+        best = max(best or candidate, candidate)
+    return word, best[2] if best else None
 
 
 class _WordTest:
-    """Whether a folded text holds one of some words: word beginnings by one set intersection, the rest by ``in``."""
+    """Whether a folded text holds one of some words: by their keys in one intersection, else by ``in``."""
 
-    __slots__ = ("by_head", "heads", "loose")
+    __slots__ = ("by_key", "keys", "loose")
 
     def __init__(self, expansions: frozenset[str]) -> None:
-        pairs = sorted({_word_head(e) for e in expansions}, key=lambda p: len(p[0]))
+        pairs = sorted({_word_key(e) for e in expansions}, key=lambda p: len(p[0]))
         kept: list[tuple[str, str | None]] = []
-        for word, head in pairs:  # "say" at a word start lets "says" at a word start through
-            if not any(k in word and (h is None or (head == h and word.startswith(k))) for k, h in kept):
-                kept.append((word, head))
-        self.by_head: dict[str, tuple[str, ...]] = {}
-        for word, head in kept:
-            if head is not None:
-                self.by_head[head] = (*self.by_head.get(head, ()), word)
-        self.heads = frozenset(self.by_head)
-        self.loose = tuple(word for word, head in kept if head is None)
+        for word, key in pairs:  # a text holding "says" with its key holds "say" with the same key
+            if not any(k in word and (h is None or h == key) for k, h in kept):
+                kept.append((word, key))
+        self.by_key: dict[str, tuple[str | None, ...]] = {}
+        for word, key in kept:
+            if key is not None:  # None: the key alone proves the word is there
+                proof = None if key == word else word
+                self.by_key[key] = (*self.by_key.get(key, ()), proof)
+        self.keys = frozenset(self.by_key)
+        self.loose = tuple(word for word, key in kept if key is None)
 
     @property
     def words(self) -> tuple[str, ...]:
-        return (*self.loose, *(w for ws in self.by_head.values() for w in ws))
+        return tuple(word for word, _ in self.pairs())
 
-    def present(self, low: str, heads: frozenset[str]) -> bool:
-        if not self.heads.isdisjoint(heads):
-            for head in self.heads.intersection(heads):
-                for word in self.by_head[head]:
-                    if word == head or word in low:
+    def pairs(self) -> list[tuple[str, str | None]]:
+        """The words to find, each with its key (None for a word found by ``in``)."""
+        found = [(w if w is not None else k, k) for k, ws in self.by_key.items() for w in ws]
+        return found + [(w, None) for w in self.loose]
+
+    def present(self, low: str, keys: frozenset[str]) -> bool:
+        if not self.keys.isdisjoint(keys):
+            for key in self.keys.intersection(keys):
+                for word in self.by_key[key]:
+                    if word is None or word in low:
                         return True
         for word in self.loose:
             if word in low:
@@ -294,21 +317,48 @@ class Prefiltered:
 
 
 class PatternGroup:
-    """Several prefiltered patterns, to tell in one check that a text can match none of them.
+    """Several patterns, to tell in one check which of them a text may match.
 
-    A reader that tries a dozen patterns in turn asks the group first; most sentences stop there.
+    A reader that tries a dozen patterns in turn asks the group first; most sentences stop there, and
+    the others go on with only the patterns whose words they hold.
     """
 
-    __slots__ = ("test",)
+    __slots__ = ("always", "by_key", "keys", "loose", "patterns")
 
     def __init__(self, patterns: list[Prefiltered | re.Pattern[str]]) -> None:
-        firsts = [_tests(p if isinstance(p, re.Pattern) else p.pattern_object) for p in patterns]
-        self.test = _WordTest(frozenset().union(*(f[0] for f in firsts))) if all(firsts) else None
+        self.patterns = frozenset(patterns)
+        self.always = frozenset(p for p in patterns if not isinstance(p, Prefiltered))
+        self.by_key: dict[str, tuple[tuple[str | None, Prefiltered], ...]] = {}
+        loose: list[tuple[str, Prefiltered]] = []
+        for pattern in patterns:
+            if isinstance(pattern, Prefiltered):
+                first = pattern.tests[0]
+                for key, words in first.by_key.items():
+                    self.by_key[key] = (*self.by_key.get(key, ()), *((w, pattern) for w in words))
+                loose += [(w, pattern) for w in first.loose]
+        self.keys = frozenset(self.by_key)
+        self.loose = tuple(loose)
+
+    def candidates(self, text: str) -> frozenset[Prefiltered | re.Pattern[str]]:
+        """The patterns that may match ``text``; the others cannot."""
+        folded = _folded(text)
+        if folded is None:
+            return self.patterns
+        low, keys = folded
+        found = set(self.always)
+        if not self.keys.isdisjoint(keys):
+            for key in self.keys.intersection(keys):
+                for word, pattern in self.by_key[key]:
+                    if pattern not in found and (word is None or word in low):
+                        found.add(pattern)
+        for word, pattern in self.loose:
+            if pattern not in found and word in low:
+                found.add(pattern)
+        return frozenset(found)
 
     def possible(self, text: str) -> bool:
         """Whether any of the patterns may match ``text``."""
-        folded = _folded(text) if self.test is not None else None
-        return folded is None or self.test.present(*folded)
+        return bool(self.candidates(text))
 
 
 def prefiltered(pattern: str | re.Pattern[str], flags: int = 0) -> Prefiltered | re.Pattern[str]:
