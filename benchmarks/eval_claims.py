@@ -21,7 +21,7 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
-from gazetteer import Place
+from gazetteer import Gazetteer, Place
 from geomap.events import build_events
 from geomap.model import Mention, ResolvedPlace
 from geomap.sentences import split_sentences
@@ -42,12 +42,12 @@ def gold_places(doc: dict) -> list[ResolvedPlace]:
     return places
 
 
-def predict(doc: dict, *, stage: bool) -> list:
+def predict(doc: dict, *, stage: bool, gazetteer=None) -> list:
     published = dt.date.fromisoformat(doc["published"]) if doc.get("published") else None
     if not stage and importlib.util.find_spec("geomap.report") is not None:
         from geomap.report import parse
 
-        return list(parse(doc["text"], date=published).events)
+        return list(parse(doc["text"], date=published, gazetteer=gazetteer).events)
     from geomap.dates import find_report_date
 
     report_date = published or find_report_date(doc["text"])
@@ -73,10 +73,12 @@ def match(events: list, claims: list[dict]) -> dict[int, int]:
     return matched
 
 
-def score(docs: list[tuple[str, dict]], *, stage: bool, verbose: bool) -> dict[str, dict[str, list[int]]]:
+def score(
+    docs: list[tuple[str, dict]], *, stage: bool, verbose: bool, gazetteer: Gazetteer | None = None
+) -> dict[str, dict[str, list[int]]]:
     figures: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     for name, doc in docs:
-        events = predict(doc, stage=stage)
+        events = predict(doc, stage=stage, gazetteer=gazetteer)
         claims = doc["claims"]
         pairs = match(events, claims)
         group = "en" if doc["language"] == "en" else "uk/ru"
@@ -160,10 +162,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-v", "--verbose", action="store_true")
     parser.add_argument("--stage", action="store_true", help="use gold places instead of the resolver")
+    parser.add_argument("--gazetteer", type=Path, help="a gazetteer index to resolve with (e.g. one with "
+                        "the postal dump added); default: the user's")
     args = parser.parse_args()
+    gazetteer = Gazetteer.open(args.gazetteer) if args.gazetteer else None
     files = [EVAL / "seed_gold.json", *sorted((EVAL / "war").glob("*.json"))]
     docs = [(f.name, json.loads(f.read_text(encoding="utf-8"))) for f in files]
-    figures = score(docs, stage=args.stage, verbose=args.verbose)
+    figures = score(docs, stage=args.stage, verbose=args.verbose, gazetteer=gazetteer)
     names = [
         "recall",
         "precision",
