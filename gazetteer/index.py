@@ -98,6 +98,9 @@ class Gazetteer:
         self.path = Path(path)
         self._db = sqlite3.connect(self.path, check_same_thread=False)
         self._cache: dict[tuple[str, int], tuple[Place, ...]] = {}
+        self._known: dict[str, bool] = {}  # exact keys probed for existence only
+        self._starts: dict[str, bool] = {}  # whether some multi-word name starts with this word
+        self._near_names: dict[tuple[float, float, float], tuple[tuple[str, Place], ...]] = {}
 
     # -- building ----------------------------------------------------------------------------------
 
@@ -129,6 +132,9 @@ class Gazetteer:
             count = _ingest(self._db, source, embedded=False)
             _finalize(self._db)
         self._cache.clear()
+        self._known.clear()
+        self._starts.clear()
+        self._near_names.clear()
         return count
 
     # -- queries -------------------------------------------------------------------------------------
@@ -152,8 +158,60 @@ class Gazetteer:
         return self._query(key, EXACT)
 
     def has_key(self, key: str) -> bool:
-        """Whether any place is named ``key`` (folded)."""
-        return bool(self._query(key, EXACT))
+        """Whether any place is named ``key`` (folded).
+
+        Most keys a recogniser asks about name nothing, so existence is answered from an index probe
+        alone; places are built only when :meth:`lookup_key` asks for them.
+        """
+        known = self._known.get(key)
+        if known is None:
+            cached = self._cache.get((key, EXACT))
+            if cached is not None:
+                return bool(cached)
+            if " " in key and not self._starts_name(key[: key.index(" ")]):
+                return False
+            self.prefetch_keys((key,))
+            known = self._known[key]
+        return known
+
+    def _starts_name(self, word: str) -> bool:
+        """Whether any indexed name begins with ``word`` and a space.
+
+        One probe rules out every longer phrase that starts with a word no place name starts with
+        ("Sheriffs Office", "Jones said").
+        """
+        starts = self._starts.get(word)
+        if starts is None:
+            if len(self._starts) > 200_000:
+                self._starts.clear()
+            # names are compared byte-wise: every key "word ..." sorts between "word " and "word!"
+            row = self._db.execute(
+                "SELECT 1 FROM names WHERE key >= ? AND key < ? LIMIT 1", (word + " ", word + "!")
+            ).fetchone()
+            starts = self._starts[word] = row is not None
+        return starts
+
+    def prefetch_keys(self, keys: Iterable[str]) -> None:
+        """Answer :meth:`has_key` for many keys with one query per few hundred keys.
+
+        A document's candidate names are known before the recogniser walks them; asking for all of
+        them at once costs one statement instead of one per name.
+        """
+        todo = list({k for k in keys if k not in self._known})
+        if len(self._known) + len(todo) > 400_000:
+            self._known.clear()
+        for first in range(0, len(todo), 500):
+            chunk = todo[first : first + 500]
+            found = {
+                key
+                for (key,) in self._db.execute(
+                    "SELECT DISTINCT n.key FROM names n JOIN places p ON p.geonameid = n.geonameid "
+                    f"WHERE n.variant = {EXACT} AND n.key IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                )
+            }
+            for key in chunk:
+                self._known[key] = key in found
 
     def _query(self, key: str, variant: int) -> tuple[Place, ...]:
         cached = self._cache.get((key, variant))
@@ -198,7 +256,18 @@ class Gazetteer:
         return sorted(found, key=lambda pair: pair[1])
 
     def names_near(self, lat: float, lon: float, *, radius_km: float) -> list[tuple[str, Place]]:
-        """Every indexed name of the settlements near a point: the candidates for a misspelling there."""
+        """Every indexed name of the settlements near a point: the candidates for a misspelling there.
+
+        Cached per point: the same front-line towns anchor the misspellings of report after report.
+        """
+        cached = self._near_names.get((lat, lon, radius_km))
+        if cached is None:
+            if len(self._near_names) > 4096:
+                self._near_names.clear()
+            cached = self._near_names[(lat, lon, radius_km)] = tuple(self._names_near(lat, lon, radius_km))
+        return list(cached)
+
+    def _names_near(self, lat: float, lon: float, radius_km: float) -> list[tuple[str, Place]]:
         near = {p.geonameid: p for p, _ in self.near(lat, lon, radius_km=radius_km)}
         if not near:
             return []

@@ -126,10 +126,12 @@ class _Finder:
         self.person_words: set[str] = set()
         self.last_end = -1  # end of the last mention found, for lists of places
         self.readings: dict[str, tuple[str, ...]] = {}  # other nominative readings of an inflected name
+        self.span_keys: dict[tuple[int, int], str] = {}  # folded surface of tokens a..b
 
     # -- driving -----------------------------------------------------------------------------------
 
     def run(self) -> list[Mention]:
+        self._prefetch()
         mentions: list[Mention] = []
         i = 0
         while i < len(self.tokens):
@@ -150,6 +152,36 @@ class _Finder:
                 mentions.extend(found)
             i = j + 1
         return _chain_region_hints(self.text, mentions)
+
+    def _prefetch(self) -> None:
+        """Ask the gazetteer about every name the runs can form at once, not one name at a time."""
+        tokens, keys = self.tokens, []
+        for a, token in enumerate(tokens):
+            if not token.capitalised:
+                continue
+            if token.lower not in _NEVER_ALONE:
+                keys.append(self._span_key(a, a))
+            b = a + 1
+            while b < len(tokens) and b - a < _MAX_WORDS and tokens[b].capitalised and self._joined(b - 1):
+                keys.append(self._span_key(a, b))
+                b += 1
+        self.gazetteer.prefetch_keys(keys)
+
+    def _span_key(self, a: int, b: int) -> str:
+        """``fold`` of the surface of tokens a..b, computed once per span.
+
+        Plain ASCII words joined by single spaces fold to their lower case: no need to run the general
+        folding on every n-gram of every capitalised run.
+        """
+        key = self.span_keys.get((a, b))
+        if key is None:
+            surface = self.text[self.tokens[a].start : self.tokens[b].end]
+            if surface.isascii() and surface.replace(" ", "").isalpha() and "  " not in surface:
+                key = surface.lower()
+            else:
+                key = fold(surface)
+            self.span_keys[(a, b)] = key
+        return key
 
     def _axis(self, i: int) -> Mention | None:
         """A town's adjective names its axis: "на артемовском направлении", "на покровському напрямку"."""
@@ -247,10 +279,9 @@ class _Finder:
 
     def _key(self, a: int, b: int) -> str:
         """The gazetteer key for tokens a..b, or "" when they name nothing."""
-        surface = self.text[self.tokens[a].start : self.tokens[b].end]
         if a == b and self.tokens[a].lower in _NEVER_ALONE:
             return ""
-        key = fold(surface)
+        key = self._span_key(a, b)
         if self.gazetteer.has_key(key):
             return key
         if self.language != "en":
@@ -303,18 +334,19 @@ class _Finder:
         hint = ""
         nxt = self.tokens[b + 1] if b + 1 < len(self.tokens) else None
         prev = self.tokens[a - 1] if a > 0 else None
+        last = b  # the token the mention ends with
         if nxt and self.text[end : nxt.start].strip() in ("", "’s", "'s"):
             if nxt.lower == "regional":  # "Donetsk regional governor"
                 hint = "region"
             elif is_region_word(nxt.lower):
                 hint = "region"
-                key, end = self._lookup_phrase(start, nxt.end, nxt.lower) or key, nxt.end
+                key, end, last = self._lookup_phrase(start, nxt.end, nxt.lower) or key, nxt.end, b + 1
             elif nxt.lower in COMPASS:
-                whole = fold(self.text[start : nxt.end])
+                whole = self._span_key(a, b + 1)
                 if self.gazetteer.has_key(whole):
-                    key, end, hint = whole, nxt.end, "region"
+                    key, end, last, hint = whole, nxt.end, b + 1, "region"
         if prev and prev.lower in COMPASS and self.text[prev.end : start] == " ":
-            whole = fold(self.text[prev.start : end])
+            whole = self._span_key(a - 1, last)
             if self.gazetteer.has_key(whole):
                 key, start, hint = whole, prev.start, "region"
         return Mention(start, end, self.text[start:end], key, hint, self.readings.get(key, ()))
@@ -329,7 +361,7 @@ class _Finder:
                 continue
             if self.language == "en" and not self.tokens[c].capitalised:
                 continue  # English names are capitalised to their end; Cyrillic ones are not
-            longer = fold(self.text[self.tokens[a].start : self.tokens[c].end])
+            longer = self._span_key(a, c)
             if self.gazetteer.has_key(longer):
                 return c, longer
             if self.language != "en" and c - a < 3:
@@ -422,8 +454,6 @@ class _Finder:
         if j - i > 1 or len(indices) != j - i + 1:
             return []
         words = self.tokens[i : j + 1]
-        if any(t.text in self.person_words - {w.text for w in words} for t in words):
-            return []
         if words[0].sentence_start or any(t.lower in _NEVER_ALONE or t.lower in FIRST_NAMES for t in words):
             return []
         if self._inside_name(i, j) or self._names_a_source(i, j) or any(t.text.isupper() for t in words):
@@ -438,7 +468,7 @@ class _Finder:
         strong = bool(_STRONG_CUE.search(self.text[max(0, words[0].start - 30) : words[0].start])) or (
             self.last_end >= 0 and bool(_LIST_GAP.fullmatch(self.text[self.last_end : words[0].start]))
         )
-        slavic = self.language != "en" or bool(_SLAVIC_ENDING.search(fold(words[-1].text)))
+        slavic = self.language != "en" or bool(_SLAVIC_ENDING.search(self._span_key(j, j)))
         if not strong and not slavic:
             return []
         self.person_words.difference_update(t.text for t in words)

@@ -23,6 +23,7 @@ adjective is a place in its own right (*Шахового* → *Шахове*) or
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -45,6 +46,8 @@ _RU_LETTERS = frozenset("ыэъёЫЭЪЁ")
 _GENDER_COST = {"neut": 0.0, "femn": 0.0, "plur": 0.1, "masc": 0.3}
 _APOSTROPHES = str.maketrans(dict.fromkeys("’ʼ`´‘ʻ\u2032", "'"))
 _LOWER_PARTS = frozenset({"на", "над", "под", "під", "де", "ла"})
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_LATIN = re.compile("[A-Za-z]")
 
 
 def language_of(text: str) -> str:
@@ -62,16 +65,15 @@ def language_of(text: str) -> str:
     >>> language_of("Fighting near Bakhmut")
     'en'
     """
-    cyrillic = latin = uk = ru = 0
-    for ch in text:
-        if "\u0400" <= ch <= "\u04ff":
-            cyrillic += 1
-            uk += ch in _UK_LETTERS
-            ru += ch in _RU_LETTERS
-        elif ch.isascii() and ch.isalpha():
-            latin += 1
-    if cyrillic == 0 or latin > cyrillic:
+    # counted by the regex engine and str.count: a loop over every character costs more than the rest
+    # of the language detection and sentence splitting together
+    if not _CYRILLIC.search(text):
         return "en"
+    cyrillic = len(_CYRILLIC.findall(text))
+    if len(_LATIN.findall(text)) > cyrillic:
+        return "en"
+    uk = sum(text.count(ch) for ch in _UK_LETTERS)
+    ru = sum(text.count(ch) for ch in _RU_LETTERS)
     return "uk" if uk > ru else "ru"
 
 

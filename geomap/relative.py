@@ -102,12 +102,22 @@ _CYR_DIR = {
 }
 _CYR_PATTERN = re.compile(r"(?:на|к)\s+(?P<dir>[а-яіїє-]+(?:\s+[а-яіїє]+)?)\s+(?:від|от)\s+$", re.I)
 _WINDOW = 90
+# Every phrase above ends in one of these words and white space; a mention after any other word (nearly
+# all of them) needs no full search.  The second branch sends windows whose last word may start before
+# the 30 characters looked at to the full search.
+_TAIL = re.compile(
+    r"(?:of|to|near|nearby|outside|around|from|between|біля|поблизу|від|під|около|возле|под|вблизи|між|"
+    r"между|от)\s+$|^\w*\s+$",
+    re.I,
+)
 
 
 def find_relative_positions(text: str, mentions: Sequence[Mention]) -> dict[int, RelativePosition]:
     """Map the index of each anchor mention to the relative position the words before it state."""
     found: dict[int, RelativePosition] = {}
     for k, mention in enumerate(mentions):
+        if not _TAIL.search(text[max(0, mention.start - 30) : mention.start]):
+            continue
         before = text[max(0, mention.start - _WINDOW) : mention.start]
         rel = _match_before(before, mention.start) or _match_cyrillic(before, mention.start)
         if rel is None:

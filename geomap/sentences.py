@@ -17,8 +17,18 @@ _ABBREVIATIONS = frozenset(
 _LAST_WORD = re.compile(r"([\w.]+)[.]$")
 
 
-def _is_abbreviation(chunk: str) -> bool:
-    match = _LAST_WORD.search(chunk)
+def _is_abbreviation(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends with an abbreviation's period.
+
+    Only the chunk's tail is searched: a last word that reaches back to the tail's start is searched
+    again over the whole chunk, so the answer is that of a search over the whole chunk.
+    """
+    if text[end - 1 : end] != "." or end <= start:
+        return False
+    tail = max(start, end - 40)
+    match = _LAST_WORD.search(text, tail, end)
+    if match and match.start() == tail and tail > start:
+        match = _LAST_WORD.search(text, start, end)
     if not match:
         return False
     word = match.group(1).lower()
@@ -37,9 +47,8 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        chunk = text[start : match.start()]
         if "\n" not in match.group() and (
-            _is_abbreviation(chunk) or not _next_starts_sentence(text, match.end())
+            _is_abbreviation(text, start, match.start()) or not _next_starts_sentence(text, match.end())
         ):
             continue
         _append(sentences, text, start, match.start())
