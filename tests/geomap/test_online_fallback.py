@@ -11,7 +11,7 @@ import geomap
 from gazetteer.sources.online import OnlineSource
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "gazetteer"))
-from fake_servers import serve_nominatim  # noqa: E402 - a test helper beside the gazetteer tests
+from fake_servers import serve_nominatim  # a test helper beside the gazetteer tests
 
 # "Testivka" is made up: in no gazetteer, only in the fake Nominatim (tests/gazetteer/fake_servers.py)
 TEXT = "Russian troops attacked the village of Testivka near Bakhmut on Monday."
@@ -55,7 +55,7 @@ def test_cli_online_url(gazetteer, tmp_path):
     with serve_nominatim() as (host, _):
         online = ["--online", "nominatim", "--online-url", f"http://{host}"]
         # the answer cache goes to a temporary folder, not the user's
-        result = CliRunner().invoke(cli, ["--gazetteer", str(gazetteer.path), *online, "extract", str(report)],
-                                    env={"GEOMAP_CACHE_DIR": str(tmp_path)})
+        args = ["--gazetteer", str(gazetteer.path), *online, "extract", str(report)]
+        result = CliRunner().invoke(cli, args, env={"GEOMAP_CACHE_DIR": str(tmp_path)})
     assert result.exit_code == 0, result.output
     assert '"surface": "Testivka"' in result.output and '"unresolved": []' in result.output
