@@ -49,7 +49,9 @@ def build_folder(count: int) -> tuple[Path, int]:
     if not folder.is_dir() or len(list(folder.glob("*.txt"))) != count:
         folder.mkdir(exist_ok=True)
         for i in range(count):
-            (folder / f"{i:05d}.txt").write_text(texts[i % len(texts)], encoding="utf-8")
+            # each copy is made unique: identical reports would be skipped as duplicates, not parsed
+            text = texts[i % len(texts)] + f"\n\n(copy {i // len(texts)})"
+            (folder / f"{i:05d}.txt").write_text(text, encoding="utf-8")
     return folder, sum(p.stat().st_size for p in folder.glob("*.txt"))
 
 
