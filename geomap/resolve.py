@@ -48,6 +48,8 @@ _FAR_HINT = (
     "only namesakes far from the report's other places are in the gazetteer; add GeoNames data for "
     "the country (`geomap gazetteer download UA`) to find the one meant"
 )
+#: beyond this distance a settled place adds less than 0.02 to a candidate's score: not measured
+_PROXIMITY_KM = 450.0
 _MAX_SETTLED = 8  # settled places a candidate is compared with: the nearest in the text
 _MAX_CANDIDATES = 25  # namesakes scored per name: own names, then regions, then the most populous
 #: countries whose names reach English through transliteration from Cyrillic, with its misspellings
@@ -256,8 +258,9 @@ class _Context:
             score -= 0.4
         score += 1.2 * self.focus.get(place.country, 0) / total
         if settled and not place.is_region:
-            nearest = _km_to(place, settled, beyond_km=1000)
-            score += 2.0 * math.exp(-nearest / 100)
+            nearest = _km_to(place, settled, beyond_km=_PROXIMITY_KM)
+            if nearest < _PROXIMITY_KM:
+                score += 2.0 * math.exp(-nearest / 100)
         if place.feature_code == "PCLI":
             score += 1.0
         return score
