@@ -144,6 +144,9 @@ class _Finder:
             j = i
             while j + 1 < len(self.tokens) and self.tokens[j + 1].capitalised and self._joined(j):
                 j += 1
+            if i == j and self.tokens[i].lower in _NEVER_ALONE:
+                i += 1  # "The", "He", "Wednesday": a lone word that is never a place starts no mention
+                continue
             if self.text.startswith(("’s ", "'s "), self.tokens[j].end):
                 j, _ = self._longer_phrase(i, j, "")  # "Donetsk People's Republic" is one name
             found = self._run_mentions(i, j)
