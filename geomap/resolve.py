@@ -19,22 +19,19 @@ similarity threshold (``Opiten`` → Opytne, 4 km from Bakhmut), never against t
 from __future__ import annotations
 
 import bisect
-import functools
 import logging
 import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from difflib import SequenceMatcher
 
-from geopy.distance import great_circle
-from geopy.point import Point
-
-from gazetteer import Gazetteer, GazetteerError, Place, skeleton, transliterate
+from gazetteer import Gazetteer, GazetteerError, Place
 from gazetteer.base import PlaceSource
 from geomap.mentions import own_name
 from geomap.model import Mention, RelativePosition, ResolvedPlace, Sentence, Unresolved
+from geomap.proximity import km_to
 from geomap.relative import find_relative_positions, relative_point
+from geomap.spelling import match_misspelling
 
 __all__ = ["resolve"]
 
@@ -42,7 +39,6 @@ log = logging.getLogger("geomap")
 
 #: geomap reads reports about the war in Ukraine: before any evidence, a name is likelier there
 _DOMAIN_PRIOR = {"UA": 1, "RU": 1}
-_NEAR_KM = 30.0
 _FAR_KM = 150.0  # a village farther than this from all the report's places is a namesake
 _FAR_HINT = (
     "only namesakes far from the report's other places are in the gazetteer; add GeoNames data for "
@@ -52,11 +48,6 @@ _FAR_HINT = (
 _PROXIMITY_KM = 450.0
 _MAX_SETTLED = 8  # settled places a candidate is compared with: the nearest in the text
 _MAX_CANDIDATES = 25  # namesakes scored per name: own names, then regions, then the most populous
-#: countries whose names reach English through transliteration from Cyrillic, with its misspellings
-_CYRILLIC_COUNTRIES = frozenset(
-    {"UA", "RU", "BY", "KZ", "KG", "TJ", "MN", "BG", "RS", "MK", "ME", "BA", "MD"}
-)
-_FUZZY_MIN = 0.78  # skeleton similarity a misspelling needs
 _UNRESOLVED_HINT = (
     "not in the gazetteer; small villages are in the GeoNames country dump or postal codes: "
     "run `geomap gazetteer download UA` or `geomap gazetteer add UA.txt`"
@@ -135,7 +126,7 @@ class _Context:
         others = [
             p for j, (p, _, _) in self.chosen.items() if self.mentions[j].hint != "weak" and not p.is_region
         ]
-        return not others or _km_to(place, others) > 150
+        return not others or km_to(place, others) > 150
 
     def _is_far_namesake(self, k: int) -> bool:
         """A village whose only known namesake lies far from every other place of the report.
@@ -159,7 +150,7 @@ class _Context:
             (t.country, t.admin1) for t in towns
         }:
             return False
-        return _km_to(place, towns, beyond_km=_FAR_KM + 1) > _FAR_KM
+        return km_to(place, towns, beyond_km=_FAR_KM + 1) > _FAR_KM
 
     def _is_outlier(self, k: int) -> bool:
         """A lone word read as a small town in a country nothing else in the report is about.
@@ -258,7 +249,7 @@ class _Context:
             score -= 0.4
         score += 1.2 * self.focus.get(place.country, 0) / total
         if settled and not place.is_region:
-            nearest = _km_to(place, settled, beyond_km=_PROXIMITY_KM)
+            nearest = km_to(place, settled, beyond_km=_PROXIMITY_KM)
             if nearest < _PROXIMITY_KM:
                 score += 2.0 * math.exp(-nearest / 100)
         if place.feature_code == "PCLI":
@@ -332,31 +323,7 @@ class _Context:
 
     def _near_match(self, k: int) -> tuple[Place, float, str] | None:
         """A spelling variant or a near miss of a place close to the places around the mention."""
-        mention = self.mentions[k]
-        anchors = self._anchors_for(k)
-        if not anchors:
-            return None
-        variants = [
-            p
-            for form in (mention.surface, *mention.alternatives)
-            for p in self.gazetteer.lookup_variant(form)
-            if not p.is_region
-        ]
-        distances = [(_km_to(p, anchors, beyond_km=101), p) for p in variants]
-        close = [(km, p) for km, p in distances if km <= 100]
-        if close:
-            return min(close, key=lambda pair: pair[0])[1], 0.75, "variant"
-        if mention.hint == "weak":
-            return None  # an uncued word is a place only if a place of that very spelling is near
-        best: tuple[float, Place] | None = None
-        for form in (mention.surface, *mention.alternatives[:1]):
-            for name, place in self._names_near(anchors):
-                ratio = _similarity(form, name)
-                if ratio >= _FUZZY_MIN and (best is None or ratio > best[0]):
-                    best = (ratio, place)
-        if best is None:
-            return None
-        return best[1], round(0.6 * best[0], 3), "fuzzy"
+        return match_misspelling(self.mentions[k], self._anchors_for(k), self.gazetteer)
 
     def _online_match(self, k: int) -> tuple[Place, float, str] | None:
         """Ask the online geocoder, if any, and keep its answer nearest the report's places."""
@@ -372,22 +339,8 @@ class _Context:
         if not found:
             return None
         anchors = self._anchors_for(k)
-        best = min(found, key=lambda p: _km_to(p, anchors)) if anchors else found[0]
+        best = min(found, key=lambda p: km_to(p, anchors)) if anchors else found[0]
         return best, 0.6, "online"
-
-    def _names_near(self, anchors: list[Place]) -> list[tuple[str, Place]]:
-        """Names of the settlements around the anchors that transliteration can garble.
-
-        Misspellings from transliteration ("Opiten", "Klishivka") happen to names written in Cyrillic;
-        searching around places elsewhere would only find lookalikes of ordinary words.
-        """
-        names: dict[tuple[str, int], Place] = {}
-        for anchor in anchors:
-            if anchor.country not in _CYRILLIC_COUNTRIES:
-                continue
-            for name, place in self.gazetteer.names_near(anchor.lat, anchor.lon, radius_km=_NEAR_KM):
-                names[(name, place.geonameid)] = place
-        return [(name, place) for (name, _), place in names.items()]
 
     def _anchors_for(self, k: int) -> list[Place]:
         """Settled places of the same sentence, else of the report, that a misspelling may lie near."""
@@ -479,50 +432,8 @@ _CUE_BEFORE = re.compile(
 )
 
 
-def _similarity(written: str, name: str) -> float:
-    """How alike a written name and a gazetteer name are, across romanisations.
-
-    The skeleton comparison forgives vowel and transliteration differences, the plain one keeps it
-    honest: both must agree, so "War" does not become Vyr nor "Alaska" Oleshky.  Names that differ
-    in their first letter or much in length are not compared at all.
-    """
-    a, b = skeleton(written), skeleton(name)
-    if not a or not b or a[0] != b[0] or abs(len(a) - len(b)) > max(2, len(a) // 3):
-        return 0.0
-    loose = SequenceMatcher(None, a, b)
-    if loose.quick_ratio() < _FUZZY_MIN:
-        return 0.0
-    plain = SequenceMatcher(None, transliterate(written), transliterate(name)).ratio()
-    return loose.ratio() if plain >= 0.6 else 0.0
-
-
 _TERRITORY = re.compile(
     r"\b(?:all|most|much|half|parts?|rest|\d+\s*%|percent|per\s+cent)\s+of\s+(?:the\s+)?$", re.I
 )
 _LIST = re.compile(r"\s*(?:,|and|or|, and|та|і|и)\s*")
 _IN_REGION = re.compile(r"\s*,?\s*(?:in|в|у|на|of)?\s*(?:the\s+)?")
-_GREAT_CIRCLE = great_circle()
-_KM_PER_DEGREE = 111.19  # of latitude, on geopy's great-circle Earth (radius 6371.009 km)
-
-
-@functools.lru_cache(maxsize=65536)
-def _point(lat: float, lon: float) -> Point:
-    return Point(lat, lon)
-
-
-def _km_to(place: Place, others: Sequence[Place], *, beyond_km: float = math.inf) -> float:
-    """Great-circle distance to the nearest of ``others``, or ``beyond_km`` when all are farther.
-
-    A latitude difference alone bounds the distance from below (111 km a degree), which skips most
-    pairs of namesakes on other continents without measuring them.
-    """
-    nearest = beyond_km
-    for other in others:
-        if abs(other.lat - place.lat) * _KM_PER_DEGREE < nearest:
-            nearest = min(nearest, _km_between(place.lat, place.lon, other.lat, other.lon))
-    return nearest
-
-
-@functools.lru_cache(maxsize=262144)
-def _km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    return _GREAT_CIRCLE.measure(_point(lat1, lon1), _point(lat2, lon2))
