@@ -27,35 +27,24 @@ from dataclasses import replace
 
 from gazetteer import Gazetteer, Place, fold, skeleton
 from gazetteer.fold import is_cyrillic
+from geomap.cues import LIST_GAP, TokenCues
 from geomap.lexicon import (
     COMPASS,
     DEMONYMS,
     FIRST_NAMES,
-    LOCATIVE_CUES,
     NOT_PLACES,
-    ORG_WORDS,
     SENTENCE_STARTERS,
     SPEECH_VERBS,
     TITLES,
-    UNIT_WORDS,
     is_region_word,
 )
 from geomap.model import Mention, Sentence
+from geomap.tokens import Token, tokenize
 
 __all__ = ["find_mentions", "own_name"]
 
 _NEVER_ALONE = NOT_PLACES | DEMONYMS | TITLES | SENTENCE_STARTERS | frozenset(COMPASS)
 _NOT_PLACE_SKELETONS = frozenset(skeleton(word) for word in NOT_PLACES if len(word) > 3)
-# "US-based", "Russian-occupied": the name is the part before the hyphen
-_HYPHEN_SUFFIX = re.compile(
-    r"[-‑](?:based|born|held|occupied|controlled|led|backed|made|bound|era|style|"
-    r"area|region|annexed|installed|appointed|linked|friendly)$",
-    re.I,
-)
-# A word: letters, inner digits, dots ("U.S"), hyphens and apostrophes ("Kup'yansk"), but not a
-# possessive "'s", which stays outside the word.
-_WORD = re.compile(r"([^\W\d_](?:[\w.‑-]*[^\W_])?(?:['’ʼ](?![sS]\b)[^\W_]+)*)(?:['’ʼ][sS]\b)?")
-_OPENINGS = frozenset("\"'“‘«(")
 _MAX_WORDS = 4
 # Endings of Ukrainian and Russian settlement names in Latin script: what makes an unknown capitalised
 # word after "near" or "villages of" worth trying as a place.
@@ -71,20 +60,6 @@ _SLAVIC_ENDING = re.compile(
 )
 
 
-class _Token:
-    """A word and what the finder asks of it, computed once (the finder asks often)."""
-
-    __slots__ = ("capitalised", "end", "lower", "sentence_start", "start", "text")
-
-    def __init__(self, start: int, end: int, text: str, sentence_start: bool) -> None:
-        self.start = start
-        self.end = end
-        self.text = text
-        self.sentence_start = sentence_start
-        self.capitalised = text[0].isupper()
-        self.lower = text.lower()
-
-
 def find_mentions(
     text: str, gazetteer: Gazetteer, *, sentences: Sequence[Sentence], language: str = "en"
 ) -> list[Mention]:
@@ -93,31 +68,15 @@ def find_mentions(
     ``sentences`` come from :func:`geomap.sentences.split_sentences`; sentence starts matter because a
     capitalised first word carries no evidence of being a name.
     """
-    tokens = _tokenize(text, sentences)
+    tokens = tokenize(text, sentences)
     finder = _Finder(text, tokens, gazetteer, language)
     return finder.run()
 
 
-def _tokenize(text: str, sentences: Sequence[Sentence]) -> list[_Token]:
-    """Words with their offsets; a possessive "'s" and a "-based"-style suffix are left out of the word."""
-    starts = {s.start for s in sentences}
-    starts |= {s + 1 for s in starts if text[s : s + 1] in _OPENINGS}  # “Kiev ... : after a quote
-    tokens = []
-    for match in _WORD.finditer(text):
-        start, end = match.span(1)
-        word = match.group(1)
-        if "-" in word or "‑" in word:
-            suffix = _HYPHEN_SUFFIX.search(word)
-            if suffix:
-                word, end = word[: suffix.start()], start + suffix.start()
-        tokens.append(_Token(start, end, word, start in starts))
-    return tokens
-
-
-class _Finder:
+class _Finder(TokenCues):
     """One pass over a report's tokens; holds what earlier runs taught about later ones."""
 
-    def __init__(self, text: str, tokens: list[_Token], gazetteer: Gazetteer, language: str) -> None:
+    def __init__(self, text: str, tokens: list[Token], gazetteer: Gazetteer, language: str) -> None:
         self.text = text
         self.tokens = tokens
         self.gazetteer = gazetteer
@@ -302,25 +261,6 @@ class _Finder:
                 return found[0]
         return ""
 
-    def _ignorable(self, token: _Token) -> bool:
-        """Words that may stand next to a place name without making the run a person or an agency."""
-        lower = token.lower
-        if token.sentence_start and (lower in SENTENCE_STARTERS or lower in self.lower_words):
-            return True
-        if token.sentence_start and self.language != "en":
-            from geomap.morphology import is_common_word
-
-            if is_common_word(token.text, language=self.language):
-                return True
-        return is_region_word(lower) or lower in COMPASS or lower in {"the", "of", "city", "oblast"}
-
-    def _names_a_district(self, k: int) -> bool:
-        """Whether the word qualifies a region word: "Вовчанськ Чугуївського району", "Kupiansk district"."""
-        nxt = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
-        return (
-            nxt is not None and is_region_word(nxt.lower) and self.text[self.tokens[k].end : nxt.start] == " "
-        )
-
     def _remember_person(self, i: int, j: int, *, skip: set[int] | None = None) -> None:
         for k in range(i, j + 1):
             token = self.tokens[k]
@@ -417,38 +357,6 @@ class _Finder:
         # when it lies near the report's other places.
         return "weak"
 
-    def _inside_name(self, a: int, b: int) -> bool:
-        """Whether the name is part of an institution's or a unit's name.
-
-        "Institute for the Study of War", "the Khortytsia group of forces".
-        """
-        nxt = self.tokens[b + 1] if b + 1 < len(self.tokens) else None
-        if nxt is not None and nxt.lower in UNIT_WORDS:
-            return True
-        match = _OF_NAME.search(self.text[max(0, self.tokens[a].start - 60) : self.tokens[a].start])
-        return bool(match) and match.group(1) in ORG_WORDS
-
-    def _quoted(self, a: int, b: int) -> bool:
-        """A name in guillemets or quotes is a unit's or an operation's: группировка «Юг», «Центр»."""
-        start, end = self.tokens[a].start, self.tokens[b].end
-        return self.text[start - 1 : start] in ("«", "“", '"') and self.text[end : end + 1] in ("»", "”", '"')
-
-    def _names_a_source(self, a: int, b: int) -> bool:
-        """Whether the words are the source of a statement: "Gerasimov said", "according to Gerasimov"."""
-        nxt = self.tokens[b + 1] if b + 1 < len(self.tokens) else None
-        if nxt is not None and nxt.lower in SPEECH_VERBS:
-            return True
-        return bool(_ACCORDING.search(self.text, max(0, self.tokens[a].start - 20), self.tokens[a].start))
-
-    def _has_cue(self, a: int) -> bool:
-        """A locative word right before token a, or a list that a place started ("X, Y and Z")."""
-        prev = self.tokens[a - 1] if a > 0 else None
-        if prev is not None and prev.lower in LOCATIVE_CUES and prev.end + 1 == self.tokens[a].start:
-            return True
-        return self.last_end >= 0 and bool(
-            _LIST_GAP.fullmatch(self.text[self.last_end : self.tokens[a].start])
-        )
-
     # -- names the gazetteer does not know -------------------------------------------------------
 
     def _unknown(self, indices: list[int]) -> list[Mention]:
@@ -469,7 +377,7 @@ class _Finder:
             common = any(is_common_word(t.text, language=self.language) for t in words)
         surface = self.text[words[0].start : words[-1].end]
         strong = bool(_STRONG_CUE.search(self.text[max(0, words[0].start - 30) : words[0].start])) or (
-            self.last_end >= 0 and bool(_LIST_GAP.fullmatch(self.text[self.last_end : words[0].start]))
+            self.last_end >= 0 and bool(LIST_GAP.fullmatch(self.text[self.last_end : words[0].start]))
         )
         slavic = self.language != "en" or bool(_SLAVIC_ENDING.search(self._span_key(j, j)))
         if not strong and not slavic:
@@ -515,10 +423,7 @@ def _nominatives(words: list[str], language: str, *, following: str | None = Non
     return [fold(c) for c in nominative_candidates(words, language=language, following=following)]
 
 
-_OF_NAME = re.compile(r"\b([A-Z]\w+)(?:\s+(?:[A-Z]\w+|of|for|the|and))*\s+(?:of|for)\s+(?:the\s+)?$")
-_ACCORDING = re.compile(r"\b(?:according to|said by|quoted|согласно|за словами|по словам)\s+$", re.I)
 _AGE = re.compile(r",\s*\d{1,3}\s*,")
-_LIST_GAP = re.compile(r"\s*(?:,|;|—|–|-|and|or|та|і|й|и|,\s*(?:and|та|і|и))\s*")
 _CHAIN = re.compile(r"^\s*(?:,|and|or|, and|та|і|и|й)\s*$")
 
 
