@@ -11,44 +11,29 @@ import logging
 import math
 import os
 import sqlite3
-import statistics
-import tempfile
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from geopy.distance import great_circle
 
-from gazetteer.base import FileSource, PlaceSource
-from gazetteer.errors import GazetteerError
+from gazetteer.base import PlaceSource
+from gazetteer.build import (
+    EXACT,
+    PLACE_COLUMNS,
+    SKELETON,
+    added_sources,
+    build,
+    finalize,
+    ingest,
+    is_stale,
+)
 from gazetteer.fold import fold, skeleton
-from gazetteer.model import Place, PlaceRecord
+from gazetteer.model import Place
 
 __all__ = ["Gazetteer", "GazetteerInfo", "SourceInfo", "default_index_path"]
 
 log = logging.getLogger("gazetteer")
-
-SCHEMA_VERSION = "6"
-_PLACE_COLUMNS = (
-    "geonameid, name, lat, lon, feature_class, feature_code, country, admin1, admin2, population, "
-    "source, radius_km, admin1_name, members"
-)
-_SCHEMA = f"""
-CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE sources(label TEXT PRIMARY KEY, name TEXT, path TEXT, fingerprint TEXT, places INTEGER,
-                     embedded INTEGER);
-CREATE TABLE places({_PLACE_COLUMNS.replace("geonameid", "geonameid INTEGER PRIMARY KEY")});
-CREATE TABLE names(key TEXT NOT NULL, geonameid INTEGER NOT NULL, variant INTEGER NOT NULL);
-"""
-_INDEXES = """
-CREATE INDEX IF NOT EXISTS names_key ON names(key, variant);
-CREATE INDEX IF NOT EXISTS names_place ON names(geonameid);
-CREATE INDEX IF NOT EXISTS places_lat ON places(lat);
-CREATE INDEX IF NOT EXISTS places_admin1 ON places(country, admin1);
-"""
-#: name variants: the folded name, and the romanisation-independent skeleton
-EXACT, SKELETON = 0, 1
 
 
 def default_index_path() -> Path:
@@ -120,17 +105,17 @@ class Gazetteer:
 
         path = Path(path) if path else default_index_path()
         wanted = list(sources) if sources is not None else embedded_sources()
-        added = [] if rebuild else _added_sources(path)
-        if rebuild or _stale(path, wanted):
-            _build(path, wanted, added)
+        added = [] if rebuild else added_sources(path)
+        if rebuild or is_stale(path, wanted):
+            build(path, wanted, added)
         return cls(path)
 
     def add(self, source: PlaceSource) -> int:
         """Ingest a user's source into this index and remember it for rebuilds; returns its place count."""
         with self._db:
             self._db.execute("DELETE FROM sources WHERE label = ?", (source.label(),))
-            count = _ingest(self._db, source, embedded=False)
-            _finalize(self._db)
+            count = ingest(self._db, source, embedded=False)
+            finalize(self._db)
         self._cache.clear()
         self._known.clear()
         self._starts.clear()
@@ -218,7 +203,7 @@ class Gazetteer:
         if cached is not None:
             return cached
         rows = self._db.execute(
-            f"SELECT DISTINCT {_PLACE_COLUMNS.replace('geonameid', 'p.geonameid')} FROM names n "
+            f"SELECT DISTINCT {PLACE_COLUMNS.replace('geonameid', 'p.geonameid')} FROM names n "
             "JOIN places p ON p.geonameid = n.geonameid WHERE n.key = ? AND n.variant = ?",
             (key, variant),
         ).fetchall()
@@ -232,7 +217,7 @@ class Gazetteer:
     def get(self, geonameid: int) -> Place | None:
         """The place with this id, or None."""
         row = self._db.execute(
-            f"SELECT {_PLACE_COLUMNS} FROM places WHERE geonameid = ?", (geonameid,)
+            f"SELECT {PLACE_COLUMNS} FROM places WHERE geonameid = ?", (geonameid,)
         ).fetchone()
         return _row_to_place(row) if row else None
 
@@ -242,7 +227,7 @@ class Gazetteer:
         """Places within ``radius_km`` of a point, nearest first, with their distance in km."""
         dlat = radius_km / 111.0
         dlon = radius_km / max(1.0, 111.0 * math.cos(math.radians(lat)))
-        sql = f"SELECT {_PLACE_COLUMNS} FROM places WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?"
+        sql = f"SELECT {PLACE_COLUMNS} FROM places WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?"
         args: list = [lat - dlat, lat + dlat, lon - dlon, lon + dlon]
         if feature_class:
             sql += " AND feature_class = ?"
@@ -320,9 +305,6 @@ class Gazetteer:
         self.close()
 
 
-# -- helpers of the build ---------------------------------------------------------------------------
-
-
 def _prefer_gazetteer_rows(places: list[Place]) -> list[Place]:
     """Drop postal rows that duplicate a GeoNames row of the same place (same name, within 15 km).
 
@@ -341,132 +323,3 @@ def _prefer_gazetteer_rows(places: list[Place]) -> list[Place]:
         ):
             keep.append(p)
     return keep
-
-
-def _connect(path: Path) -> sqlite3.Connection | None:
-    try:
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        db.execute("SELECT count(*) FROM sources").fetchone()
-        return db
-    except sqlite3.DatabaseError:
-        return None
-
-
-def _stale(path: Path, wanted: list[PlaceSource]) -> bool:
-    if not path.exists():
-        return True
-    db = _connect(path)
-    if db is None:
-        log.warning("gazetteer index %s is unreadable; rebuilding it", path)
-        return True
-    with db:
-        meta = dict(db.execute("SELECT key, value FROM meta"))
-        have = dict(db.execute("SELECT label, fingerprint FROM sources WHERE embedded = 1"))
-    db.close()
-    if meta.get("schema") != SCHEMA_VERSION or meta.get("complete") != "1":
-        return True
-    return have != {s.label(): s.fingerprint() for s in wanted}
-
-
-def _added_sources(path: Path) -> list[FileSource]:
-    """The user's files recorded in an existing index, so a rebuild keeps them."""
-    from gazetteer.sources import FILE_SOURCES
-
-    db = _connect(path) if path.exists() else None
-    if db is None:
-        return []
-    with db:
-        rows = db.execute("SELECT name, path FROM sources WHERE embedded = 0").fetchall()
-    db.close()
-    kept = []
-    for name, file in rows:
-        if name in FILE_SOURCES and file and Path(file).exists():
-            kept.append(FILE_SOURCES[name](file))
-        else:
-            log.warning("gazetteer source %s is gone; it will be missing from the rebuilt index", file)
-    return kept
-
-
-def _build(path: Path, wanted: list[PlaceSource], added: list[FileSource]) -> None:
-    """Build into a temporary file beside ``path`` and move it into place, so readers never see half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    log.warning("building the gazetteer index at %s (first use; takes about half a minute)", path)
-    fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", suffix=".sqlite", dir=path.parent)
-    os.close(fd)
-    try:
-        db = sqlite3.connect(tmp)
-        db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
-        with db:
-            for source in wanted:
-                _ingest(db, source, embedded=True)
-            for source in added:
-                _ingest(db, source, embedded=False)
-            _finalize(db)
-            db.executemany(
-                "INSERT INTO meta VALUES (?, ?)", [("schema", SCHEMA_VERSION), ("complete", "1")]
-            )
-        db.close()
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _ingest(db: sqlite3.Connection, source: PlaceSource, *, embedded: bool) -> int:
-    count = 0
-    names: list[tuple[str, int, int]] = []
-    for record in source.records():
-        _insert(db, record, names)
-        count += 1
-        if len(names) > 200_000:
-            db.executemany("INSERT INTO names VALUES (?, ?, ?)", names)
-            names.clear()
-    db.executemany("INSERT INTO names VALUES (?, ?, ?)", names)
-    path = str(source.path.resolve()) if isinstance(source, FileSource) else ""
-    db.execute(
-        "INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?, ?)",
-        (source.label(), source.name, path, source.fingerprint(), count, int(embedded)),
-    )
-    if count == 0 and not embedded:
-        raise GazetteerError(f"{source.label()}: no places found")
-    return count
-
-
-def _insert(db: sqlite3.Connection, record: PlaceRecord, names: list[tuple[str, int, int]]) -> None:
-    p = record.place
-    db.execute(
-        f"INSERT OR REPLACE INTO places ({_PLACE_COLUMNS}) VALUES ({','.join('?' * 14)})",
-        (p.geonameid, p.name, p.lat, p.lon, p.feature_class, p.feature_code, p.country, p.admin1,
-         p.admin2, p.population, p.source, p.radius_km, p.admin1_name, ",".join(p.members)),
-    )
-    keys = {fold(n) for n in record.names}
-    names.extend((k, p.geonameid, EXACT) for k in keys if k)
-    names.extend((k, p.geonameid, SKELETON) for k in {skeleton(n) for n in record.names} if len(k) > 2)
-
-
-def _finalize(db: sqlite3.Connection) -> None:
-    """Index, then give areas without coordinates (admin1 rows) the median of their settlements."""
-    db.executescript(_INDEXES)
-    missing = db.execute(
-        "SELECT geonameid, country, admin1 FROM places WHERE lat IS NULL OR lat != lat"
-    ).fetchall()
-    if not missing:
-        return
-    points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
-    for country, admin1, lat, lon in db.execute(
-        "SELECT country, admin1, lat, lon FROM places WHERE feature_class = 'P'"
-    ):
-        points[(country, admin1)].append((lat, lon))
-    for geonameid, country, admin1 in missing:
-        pts = points.get((country, admin1))
-        if not pts:
-            db.execute("DELETE FROM places WHERE geonameid = ?", (geonameid,))
-            continue
-        lat, lon = statistics.median(p[0] for p in pts), statistics.median(p[1] for p in pts)
-        radius = max(great_circle((lat, lon), pt).km for pt in pts)
-        db.execute(
-            "UPDATE places SET lat = ?, lon = ?, radius_km = ? WHERE geonameid = ?",
-            (lat, lon, round(radius * 0.6, 1), geonameid),
-        )
-
-
