@@ -14,8 +14,10 @@ and never after reading an unbounded amount of data into memory.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +36,7 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "HTML_SUFFIXES",
     "InputDoc",
+    "date_in_name",
     "decode_text",
     "parse_doc",
     "parse_input",
@@ -64,6 +67,9 @@ class InputDoc:
     source: str | None = None
     title: str | None = None
     url: str | None = None
+
+
+_NAME_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 
 
 def _too_large(name: str, size: int | None, max_bytes: int) -> InputError:
@@ -156,7 +162,25 @@ def read_input(spec: str, *, encoding: str | None = None, max_bytes: int = DEFAU
                            url=fetched.url)
     data = read_bytes(spec, max_bytes=max_bytes)
     html = os.path.splitext(spec)[1].lower() in HTML_SUFFIXES
-    return _from_bytes(data, spec=spec, html=html, encoding=encoding, url=None)
+    doc = _from_bytes(data, spec=spec, html=html, encoding=encoding, url=None)
+    if doc.date is None and spec != "-":
+        doc = dataclasses.replace(doc, date=date_in_name(spec))
+    return doc
+
+
+def date_in_name(spec: str) -> dt.date | None:
+    """The ISO date a file name carries, the way archives name reports ("bakhmut-2023-02-16.txt").
+
+    >>> date_in_name("examples/bakhmut-2023-02-16.txt"), date_in_name("notes-2023-13-45.txt")
+    (datetime.date(2023, 2, 16), None)
+    """
+    match = _NAME_DATE.search(os.path.basename(spec))
+    if not match:
+        return None
+    try:
+        return dt.date(*map(int, match.groups()))
+    except ValueError:
+        return None
 
 
 def parse_input(spec: str, *, gazetteer: Gazetteer | None = None, date: dt.date | None = None,

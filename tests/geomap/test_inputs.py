@@ -5,6 +5,7 @@ Every fixture here is hand-written for geomap tests.
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import io
 import os
@@ -255,3 +256,13 @@ def test_unreachable_host_says_offline():
         port = sock.getsockname()[1]
     with pytest.raises(InputError, match=r"cannot connect .*offline"):
         read_input(f"http://127.0.0.1:{port}/report")
+
+
+def test_a_date_in_the_file_name_is_the_report_date(tmp_path):
+    # hand-written for geomap tests: archives often name reports by their day
+    report = tmp_path / "kharkiv-2024-05-14.txt"
+    report.write_text("Russian forces shelled Kharkiv on Monday.", encoding="utf-8")
+    assert read_input(str(report)).date == dt.date(2024, 5, 14)
+    plain = tmp_path / "notes.txt"
+    plain.write_text("Russian forces shelled Kharkiv on Monday.", encoding="utf-8")
+    assert read_input(str(plain)).date is None
