@@ -187,16 +187,24 @@ class Gazetteer:
             self._known.clear()
         for first in range(0, len(todo), 500):
             chunk = todo[first : first + 500]
-            found = {
-                key
-                for (key,) in self._db.execute(
-                    "SELECT DISTINCT n.key FROM names n JOIN places p ON p.geonameid = n.geonameid "
-                    f"WHERE n.variant = {EXACT} AND n.key IN ({','.join('?' * len(chunk))})",
-                    chunk,
-                )
-            }
+            found = self._named_places(chunk)
             for key in chunk:
                 self._known[key] = key in found
+
+    def _named_places(self, keys: list[str]) -> set[str]:
+        """The keys that name a place: the search per key stops at its first place.
+
+        A common name ("washington", "county") has hundreds of rows; existence needs only one.
+        """
+        return {
+            key
+            for (key,) in self._db.execute(
+                f"WITH asked(key) AS (VALUES {','.join(['(?)'] * len(keys))}) SELECT key FROM asked "
+                "WHERE EXISTS (SELECT 1 FROM names n JOIN places p ON p.geonameid = n.geonameid "
+                f"WHERE n.key = asked.key AND n.variant = {EXACT})",
+                keys,
+            )
+        }
 
     def _query(self, key: str, variant: int) -> tuple[Place, ...]:
         cached = self._cache.get((key, variant))

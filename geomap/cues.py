@@ -64,7 +64,10 @@ class TokenCues:
         nxt = self.tokens[b + 1] if b + 1 < len(self.tokens) else None
         if nxt is not None and nxt.lower in UNIT_WORDS:
             return True
-        match = _OF_NAME.search(self.text[max(0, self.tokens[a].start - 60) : self.tokens[a].start])
+        before = self.text[max(0, self.tokens[a].start - 60) : self.tokens[a].start]
+        if not before.rstrip().endswith(("of", "for", "the")):
+            return False  # what _OF_NAME needs at its end, checked without scanning the window
+        match = _OF_NAME.search(before)
         return bool(match) and match.group(1) in ORG_WORDS
 
     def _quoted(self, a: int, b: int) -> bool:

@@ -20,10 +20,12 @@ or to list as unresolved.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from operator import attrgetter
 
 from gazetteer import Gazetteer, Place, fold, skeleton
 from gazetteer.fold import is_cyrillic
@@ -81,7 +83,9 @@ class _Finder(TokenCues):
         self.tokens = tokens
         self.gazetteer = gazetteer
         self.language = language
-        self.lower_words = {t.text for t in tokens if t.text.islower()}
+        self.lower_words = set(filter(str.islower, map(attrgetter("text"), tokens)))
+        # only a capitalised word can start or extend a run: most of a report is never looked at twice
+        self.capitals = list(itertools.compress(range(len(tokens)), map(attrgetter("capitalised"), tokens)))
         self.person_words: set[str] = set()
         self.last_end = -1  # end of the last mention found, for lists of places
         self.readings: dict[str, tuple[str, ...]] = {}  # other nominative readings of an inflected name
@@ -92,35 +96,36 @@ class _Finder(TokenCues):
     def run(self) -> list[Mention]:
         self._prefetch()
         mentions: list[Mention] = []
-        i = 0
-        while i < len(self.tokens):
+        # in English a lower-case word neither starts a run nor names an axis: only capitals are visited
+        starts = self.capitals if self.language == "en" else range(len(self.tokens))
+        after = 0  # the first token after the last run
+        for i in starts:
+            if i < after:
+                continue
             if not self.tokens[i].capitalised:
-                axis = self._axis(i) if self.language != "en" else None
+                axis = self._axis(i)
                 if axis:
                     mentions.append(axis)
-                i += 1
                 continue
             j = i
             while j + 1 < len(self.tokens) and self.tokens[j + 1].capitalised and self._joined(j):
                 j += 1
             if i == j and self.tokens[i].lower in _NEVER_ALONE:
-                i += 1  # "The", "He", "Wednesday": a lone word that is never a place starts no mention
-                continue
+                continue  # "The", "He", "Wednesday": a lone word that is never a place starts no mention
             if self.text.startswith(("’s ", "'s "), self.tokens[j].end):
                 j, _ = self._longer_phrase(i, j, "")  # "Donetsk People's Republic" is one name
             found = self._run_mentions(i, j)
             if found:
                 self.last_end = found[-1].end
                 mentions.extend(found)
-            i = j + 1
+            after = j + 1
         return _chain_region_hints(self.text, mentions)
 
     def _prefetch(self) -> None:
         """Ask the gazetteer about every name the runs can form at once, not one name at a time."""
         tokens, keys = self.tokens, []
-        for a, token in enumerate(tokens):
-            if not token.capitalised:
-                continue
+        for a in self.capitals:
+            token = tokens[a]
             if token.lower not in _NEVER_ALONE:
                 keys.append(self._span_key(a, a))
             b = a + 1
@@ -137,12 +142,7 @@ class _Finder(TokenCues):
         """
         key = self.span_keys.get((a, b))
         if key is None:
-            surface = self.text[self.tokens[a].start : self.tokens[b].end]
-            if surface.isascii() and surface.replace(" ", "").isalpha() and "  " not in surface:
-                key = surface.lower()
-            else:
-                key = fold(surface)
-            self.span_keys[(a, b)] = key
+            key = self.span_keys[(a, b)] = _fold(self.text[self.tokens[a].start : self.tokens[b].end])
         return key
 
     def _axis(self, i: int) -> Mention | None:
@@ -399,9 +399,23 @@ def own_name(place: Place, key: str) -> bool:
     A Cyrillic key is compared by skeleton with the (romanised) gazetteer name: ``гродовка`` is
     Hrodivka's own name in Russian.
     """
-    if fold(place.name) == key:
+    if _fold(place.name) == key:
         return True
-    return is_cyrillic(key) and skeleton(place.name) == skeleton(key)
+    return _is_cyrillic_key(key) and skeleton(place.name) == skeleton(key)
+
+
+# the resolver asks ``own_name`` for every candidate of a name: the key's script is read once per key
+_is_cyrillic_key = functools.lru_cache(maxsize=65536)(is_cyrillic)
+
+
+def _fold(name: str) -> str:
+    """``fold``, with a shortcut for the common case of plain ASCII words joined by single spaces.
+
+    Such a name folds to its lower case; the general folding (its cache included) is for the rest.
+    """
+    if name.isascii() and name.replace(" ", "").isalpha() and "  " not in name and name[0] != " " != name[-1]:
+        return name.lower()
+    return fold(name)
 
 
 def _largest(places: Sequence) -> int:
