@@ -35,7 +35,7 @@ class Place:
     @property
     def is_region(self) -> bool:
         """Whether this entry is an area (country, oblast, informal region) rather than a settlement."""
-        return self.feature_class == "A" or self.feature_code in {"RGN", "PCLI", "ADM1", "ADM2"}
+        return self.feature_class == "A" or self.feature_code in {"RGN", "PCLI", "ADM1", "ADM2", "CONT"}
 
     @property
     def admin1_key(self) -> str:

@@ -63,7 +63,9 @@ class TokenCues:
         """
         nxt = self.tokens[b + 1] if b + 1 < len(self.tokens) else None
         if nxt is not None and nxt.lower in UNIT_WORDS:
-            return True
+            return True  # "the Khortytsia group of forces"
+        if nxt is not None and nxt.text in ORG_WORDS and self.text[self.tokens[b].end : nxt.start] == " ":
+            return True  # "Commerce Department", "Kyiv Post"; not "the US-based Institute"
         before = self.text[max(0, self.tokens[a].start - 60) : self.tokens[a].start]
         if not before.rstrip().endswith(("of", "for", "the")):
             return False  # what _OF_NAME needs at its end, checked without scanning the window

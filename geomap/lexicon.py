@@ -93,7 +93,9 @@ TITLES = frozenset(
 ORG_WORDS = frozenset(
     "Institute Ministry University Council Committee Agency Service Forces Army Bank Fund Organization "
     "Organisation Office Department Administration Academy Center Centre Foundation Commission Court "
-    "Union Party Association Company Corporation Group Federation Guard Navy Staff Command".split()
+    "Union Party Association Company Corporation Group Federation Guard Navy Staff Command "
+    "Chamber Bureau Authority Board Police Hospital School College Museum Library Church Club Society "
+    "Airport Station Times Post Journal Herald Tribune Gazette News Independent".split()
 )
 
 #: institution nouns and other common nouns are never places on their own, though GeoNames has towns

