@@ -327,6 +327,13 @@ class _Finder(TokenCues):
                         return candidate + suffix
         return ""
 
+    def _after_title(self, a: int) -> bool:
+        """Whether a title stands right before token a ("Gov. Scott", "Mr Moore", "President Putin")."""
+        prev = self.tokens[a - 1] if a > 0 else None
+        if prev is None or prev.lower not in TITLES:
+            return False
+        return self.text[prev.end : self.tokens[a].start] in (" ", ". ")
+
     def _plausible(self, mention: Mention, a: int, b: int) -> bool | str:
         """Reject single capitalised words that the report shows to be something other than a place.
 
@@ -338,6 +345,9 @@ class _Finder(TokenCues):
             return True
         token = self.tokens[a]
         if token.text in self.person_words:
+            return False
+        if self._after_title(a):
+            self.person_words.add(token.text)  # "Sen. Lincoln", "Mr Moore": and so is every later "Moore"
             return False
         if self.language == "en" and token.lower in self.lower_words and token.text.isalpha():
             return False  # "Said" where "said" is a word; in Cyrillic, "артемовском" is an adjective too

@@ -28,6 +28,7 @@ def surfaces(text: str, gazetteer, language: str = "en") -> list[str]:
         "He wrote on the Telegram messaging app on Wednesday. Reuters was not able to verify this.",
         "President Volodymyr Zelensky Said in the evening address that the West is escalating.",
         "According to the Kyiv Independent, the Institute for the Study of War said so in February.",
+        "Sen. Lincoln and Mr Moore spoke in Kharkiv; later Moore left.",
     ],
 )
 def test_people_agencies_and_calendar_words_are_not_places(text, gazetteer):
