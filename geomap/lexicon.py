@@ -85,7 +85,8 @@ TITLES = frozenset(
     "president minister secretary governor mayor general gen col colonel lt lieutenant major maj "
     "capt captain sgt sergeant commander chief spokesman spokeswoman spokesperson analyst deputy "
     "senator ambassador prime chancellor king queen prince pope patriarch marshal admiral "
-    "sen rep gov rev supt atty cmdr det officer sheriff judge justice coach pastor bishop".split()
+    "sen rep gov rev supt atty cmdr det officer sheriff judge justice coach pastor bishop "
+    "mr mrs ms dr sir dame lord lady".split()
 )
 
 #: nouns that head the names of institutions: "Institute for the Study of War", "Ministry of Defence
