@@ -305,7 +305,14 @@ class _Reader:
             p for p in self.places if p.end <= draft.start and not p.place.feature_code.startswith("PCL")
         ]
         near = [p for p in before if draft.paragraph - _paragraph_of(self.text, p.start) <= 1]
-        return [near[-1]] if near else []
+        # "34 attacks repelled": on the axis the paragraph named, not at the last village of its list
+        after = [self.text[p.end : p.end + 40] for p in near]
+        axes = [
+            p
+            for p, words in zip(near, after, strict=True)
+            if p.mention.hint == "axis" or _DIRECTION_AFTER.match(words)
+        ]
+        return [(axes or near)[-1]] if near else []
 
     def _add(self, draft: Draft) -> None:
         last = self.drafts[-1] if self.drafts else None

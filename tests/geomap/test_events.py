@@ -190,3 +190,16 @@ def test_gold_claims_meet_the_targets(shared_dir):
                          ("date", 0.9), ("place_link", 0.9), ("unverified_carried", 1.0)]:  # fmt: skip
         assert rate("en", name) >= target, name
         assert rate("uk/ru", name) >= 0.75, name
+
+
+def test_a_claim_naming_no_place_is_on_the_axis_the_paragraph_named(gazetteer):
+    # hand-written in the style of a General Staff bulletin
+    import geomap
+
+    text = (
+        "На Покровському напрямку окупанти 37 разів атакували позиції українських захисників "
+        "у районах Мирнограда та Удачного. 34 атаки вже відбито, бої тривають."
+    )
+    report = geomap.parse(text, date="2025-08-14", gazetteer=gazetteer)
+    repelled = [e for e in report.events if e.event_type == "repelled_attack"]
+    assert repelled and [p.name for p in repelled[0].places] == ["Pokrovsk"]
