@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-import statistics
 import tempfile
 from collections import defaultdict
 from pathlib import Path
@@ -19,6 +18,7 @@ from geopy.distance import great_circle
 from gazetteer.base import FileSource, PlaceSource
 from gazetteer.errors import GazetteerError
 from gazetteer.fold import fold, skeleton
+from gazetteer.geometry import extent_centre
 from gazetteer.model import PlaceRecord
 
 __all__ = [
@@ -36,7 +36,7 @@ __all__ = [
 
 log = logging.getLogger("gazetteer")
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 PLACE_COLUMNS = (
     "geonameid, name, lat, lon, feature_class, feature_code, country, admin1, admin2, population, "
     "source, radius_km, admin1_name, members"
@@ -179,7 +179,7 @@ def _insert(db: sqlite3.Connection, record: PlaceRecord, names: list[tuple[str, 
 
 
 def finalize(db: sqlite3.Connection) -> None:
-    """Index, then give areas without coordinates (admin1 rows) the median of their settlements."""
+    """Index, then give areas without coordinates (admin1 rows) the centre of their settlements."""
     db.executescript(_INDEXES)
     missing = db.execute(
         "SELECT geonameid, country, admin1 FROM places WHERE lat IS NULL OR lat != lat"
@@ -196,7 +196,7 @@ def finalize(db: sqlite3.Connection) -> None:
         if not pts:
             db.execute("DELETE FROM places WHERE geonameid = ?", (geonameid,))
             continue
-        lat, lon = statistics.median(p[0] for p in pts), statistics.median(p[1] for p in pts)
+        lat, lon = extent_centre(pts)
         radius = max(great_circle((lat, lon), pt).km for pt in pts)
         db.execute(
             "UPDATE places SET lat = ?, lon = ?, radius_km = ? WHERE geonameid = ?",

@@ -75,7 +75,7 @@ def fold(name: str) -> str:
             out.append(ch)
             continue
         out.extend(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
-    return _WS.sub(" ", "".join(out)).strip()
+    return _WS.sub(" ", "".join(out)).strip().lower()  # compatibility forms may decompose to capitals
 
 
 @functools.lru_cache(maxsize=131072)

