@@ -242,14 +242,15 @@ class _Context:
         )
 
     def _score(self, mention: Mention, place: Place, settled: list[Place], total: int) -> float:
-        # a historic or alternate name is known mostly for notable places: size counts double there,
-        # short of the metropolises whose alternate names are their countries' ("Mexico")
+        # a historic or alternate name is known mostly for notable places: size counts more there
+        # (short of the metropolises whose alternate names are their countries', "Mexico"), though a
+        # place's own name still outweighs another's alternate one ("Athens" is not Oshkosh)
         own = own_name(place, mention.key) or place.source == "regions"
         own = own or place.feature_code in _CURATED_CODES
         doubled = not own and place.population < 1_000_000
-        score = 1.5 if place.is_region else (3.0 if doubled else 1.5) * math.log10(place.population + 10) / 7
+        score = 1.5 if place.is_region else (2.6 if doubled else 1.5) * math.log10(place.population + 10) / 7
         if own:
-            score += 0.3
+            score += 0.5
         elif (mention.key, place.geonameid) in self.variants:
             score -= 0.4
         score += 1.2 * self.focus.get(place.country, 0) / total
