@@ -128,7 +128,10 @@ def lookup_command(state: AppState, name: str, country: str | None, near: tuple[
         rows = sorted((r for r in rows if r[1] <= radius_km), key=lambda r: r[1])
     if not rows:
         where = f" within {radius_km:g} km of {near[0]:g},{near[1]:g}" if near else ""
-        raise GazetteerError(f"no place named {name!r}{where} in the gazetteer")
+        raise GazetteerError(
+            f"no place named {name!r}{where} in the gazetteer; small villages are in the GeoNames "
+            "country dump (geomap gazetteer download UA)"
+        )
     for place, km in rows[:limit]:
         click.echo(_format_place(place, km))
 
