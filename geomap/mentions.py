@@ -38,6 +38,7 @@ from geomap.lexicon import (
     SENTENCE_STARTERS,
     SPEECH_VERBS,
     TITLES,
+    US_STATE_ABBREVIATIONS,
     is_region_word,
 )
 from geomap.model import Mention, Sentence
@@ -119,7 +120,7 @@ class _Finder(TokenCues):
                 self.last_end = found[-1].end
                 mentions.extend(found)
             after = j + 1
-        return _chain_region_hints(self.text, mentions)
+        return _with_state_abbreviations(self.text, _chain_region_hints(self.text, mentions))
 
     def _prefetch(self) -> None:
         """Ask the gazetteer about every name the runs can form at once, not one name at a time."""
@@ -448,6 +449,13 @@ def _nominatives(words: list[str], language: str, *, following: str | None = Non
 
 
 _AGE = re.compile(r",\s*\d{1,3}\s*,")
+# "Kansas City, Kan.", "Rep. Charles Rangel, D-N.Y.": an abbreviation names a state only in these places
+_STATE_ABBREVIATION = re.compile(
+    r"(?:(?<=, )|(?<=\b[DRI]-))("
+    + "|".join(re.escape(a[:-1]).replace(r"\.", r"\.\s?") + r"\." for a in US_STATE_ABBREVIATIONS)
+    + r")(?![\w.])"
+)
+_STATE_KEYS = {re.sub(r"\s", "", a): fold(name) for a, name in US_STATE_ABBREVIATIONS.items()}
 _CHAIN = re.compile(r"^\s*(?:,|and|or|, and|та|і|и|й)\s*$")
 
 
@@ -459,3 +467,20 @@ def _chain_region_hints(text: str, mentions: list[Mention]) -> list[Mention]:
         if cur.hint == "region" and not prev.hint and _CHAIN.match(text[prev.end : cur.start]):
             out[k - 1] = Mention(prev.start, prev.end, prev.surface, prev.key, "region", prev.alternatives)
     return out
+
+
+def _with_state_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Add the US states written as AP abbreviations, in place of what the words alone were read as.
+
+    The tokens of "Ind." or "Pa." alone are India's code or a word; after "Gary, " they are a state.
+    """
+    if "." not in text:
+        return mentions
+    states = [
+        Mention(m.start(1), m.end(1), m.group(1), _STATE_KEYS[re.sub(r"\s", "", m.group(1))], "region")
+        for m in _STATE_ABBREVIATION.finditer(text)
+    ]
+    if not states:
+        return mentions
+    kept = [m for m in mentions if not any(s.start < m.end and m.start < s.end for s in states)]
+    return sorted(kept + states, key=attrgetter("start"))

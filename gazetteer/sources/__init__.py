@@ -10,6 +10,7 @@ from gazetteer.sources.admin1 import Admin1CodesSource
 from gazetteer.sources.embedded import GeonamesCacheSource, RegionsSource
 from gazetteer.sources.geonames_dump import GeoNamesDumpSource
 from gazetteer.sources.postal import PostalCodeSource
+from gazetteer.sources.us_counties import UsCountiesSource
 
 __all__ = [
     "FILE_SOURCES",
@@ -19,6 +20,7 @@ __all__ = [
     "PlaceSource",
     "PostalCodeSource",
     "RegionsSource",
+    "UsCountiesSource",
     "embedded_sources",
     "source_for_file",
 ]
@@ -33,7 +35,7 @@ FILE_SOURCES: dict[str, type[FileSource]] = {
 
 def embedded_sources() -> list[PlaceSource]:
     """Return the sources every index starts from: no download needed."""
-    return [GeonamesCacheSource(), RegionsSource()]
+    return [GeonamesCacheSource(), RegionsSource(), UsCountiesSource()]
 
 
 def source_for_file(path: str | Path, *, fmt: str | None = None) -> FileSource:

@@ -97,3 +97,20 @@ def test_russian_axis_adjective_names_the_town(gazetteer):
     text = "Бои продолжаются на артемовском направлении."
     found = find_mentions(text, gazetteer, sentences=split_sentences(text), language="ru")
     assert [(m.surface, m.hint) for m in found] == [("артемовском", "axis")]
+
+
+def test_ap_state_abbreviations_after_a_town_or_a_party(gazetteer):
+    # written for geomap in the style of AP datelines and congressional bylines
+    text = (
+        "BELGRADE, Minn. (AP) - A man from Gary, Ind., met Rep. Charles Rangel, D-N.Y., in Charleston, "
+        "W. Va., on Monday."
+    )
+    found = mentions(text, gazetteer)
+    assert ("Minn.", "region") in found and ("Ind.", "region") in found
+    assert ("N.Y.", "region") in found and ("W. Va.", "region") in found
+    assert "Gary" in surfaces(text, gazetteer) and "Charleston" in surfaces(text, gazetteer)
+
+
+@pytest.mark.parametrize("text", ["Miss. Smith came home.", "Pa. said he would call.", "The Ind. case."])
+def test_an_abbreviation_elsewhere_is_not_a_state(text, gazetteer):
+    assert not [s for s, hint in mentions(text, gazetteer) if hint == "region"]

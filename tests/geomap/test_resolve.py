@@ -12,6 +12,7 @@ from geopy.distance import geodesic
 from gazetteer import Gazetteer
 from gazetteer.sources import PostalCodeSource
 from geomap.mentions import find_mentions
+from geomap.report import parse
 from geomap.resolve import resolve
 from geomap.sentences import split_sentences
 
@@ -129,3 +130,18 @@ def test_a_lone_word_that_is_a_small_town_abroad_is_not_a_place(gazetteer):
     # GeoNames has a Wagner in Brazil; nothing else in this report is in Brazil
     text = "Russian forces have taken Bakhmut, the head of the Wagner private military company said."
     assert [p.name for p in run(text, gazetteer)[0]] == ["Bakhmut"]
+
+
+def test_us_counties_and_abbreviated_states_resolve_to_their_areas(gazetteer):
+    # written for geomap in the style of LGL's local news
+    report = parse(
+        "LONDON, Ky. (AP) - A Laurel County man was arrested after a chase that ended in Corbin, Ky.",
+        gazetteer=gazetteer,
+    )
+    by_surface = {p.surface: p for p in report.places}
+    laurel = by_surface["Laurel County"]
+    assert (laurel.place.feature_code, laurel.place.admin1) == ("ADM2", "KY")
+    # the Census Bureau's internal point of Laurel County: 37.11 N 84.12 W
+    assert geodesic((laurel.lat, laurel.lon), (37.11, -84.12)).km < 25
+    assert by_surface["Ky."].place.name == "Kentucky"
+    assert by_surface["LONDON"].place.admin1 == "KY"
