@@ -12,6 +12,7 @@ import re
 
 from geomap.lexicon import (
     COMPASS,
+    LOCAL_INSTITUTIONS,
     LOCATIVE_CUES,
     ORG_WORDS,
     SENTENCE_STARTERS,
@@ -57,20 +58,21 @@ class TokenCues:
         )
 
     def _inside_name(self, a: int, b: int) -> bool:
-        """Whether the name is part of an institution's or a unit's name.
+        """Whether the name is part of an institution's or a unit's name, and names no place there.
 
-        "Institute for the Study of War", "the Khortytsia group of forces".
+        "Institute for the Study of War", "the Khortytsia group of forces", "Kyiv Independent"; but the
+        "Richmond Police Department" and the "University of Georgia" are where they are named after.
         """
         nxt = self.tokens[b + 1] if b + 1 < len(self.tokens) else None
         if nxt is not None and nxt.lower in UNIT_WORDS:
             return True  # "the Khortytsia group of forces"
-        if nxt is not None and nxt.text in ORG_WORDS and self.text[self.tokens[b].end : nxt.start] == " ":
+        if _names_institution(nxt) and self.text[self.tokens[b].end : nxt.start] == " ":
             return True  # "Commerce Department", "Kyiv Post"; not "the US-based Institute"
         before = self.text[max(0, self.tokens[a].start - 60) : self.tokens[a].start]
         if not before.rstrip().endswith(("of", "for", "the")):
             return False  # what _OF_NAME needs at its end, checked without scanning the window
         match = _OF_NAME.search(before)
-        return bool(match) and match.group(1) in ORG_WORDS
+        return bool(match) and match.group(1) in ORG_WORDS - LOCAL_INSTITUTIONS
 
     def _quoted(self, a: int, b: int) -> bool:
         """A name in guillemets or quotes is a unit's or an operation's: группировка «Юг», «Центр»."""
@@ -92,3 +94,8 @@ class TokenCues:
         return self.last_end >= 0 and bool(
             LIST_GAP.fullmatch(self.text[self.last_end : self.tokens[a].start])
         )
+
+
+def _names_institution(token: Token | None) -> bool:
+    """An institution noun that does not place the institution where its name's place is."""
+    return token is not None and token.text in ORG_WORDS and token.text not in LOCAL_INSTITUTIONS

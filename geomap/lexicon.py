@@ -10,6 +10,7 @@ __all__ = [
     "COMPASS",
     "DEMONYMS",
     "FIRST_NAMES",
+    "LOCAL_INSTITUTIONS",
     "LOCATIVE_CUES",
     "NOT_PLACES",
     "ORG_WORDS",
@@ -87,7 +88,7 @@ TITLES = frozenset(
     "capt captain sgt sergeant commander chief spokesman spokeswoman spokesperson analyst deputy "
     "senator ambassador prime chancellor king queen prince pope patriarch marshal admiral "
     "sen rep gov rev supt atty cmdr det officer sheriff judge justice coach pastor bishop "
-    "mr mrs ms dr sir dame lord lady".split()
+    "mr mrs ms dr sir dame lord lady director manager commissioner councilman councilwoman".split()
 )
 
 #: nouns that head the names of institutions: "Institute for the Study of War", "Ministry of Defence
@@ -98,6 +99,18 @@ ORG_WORDS = frozenset(
     "Union Party Association Company Corporation Group Federation Guard Navy Staff Command "
     "Chamber Bureau Authority Board Police Hospital School College Museum Library Church Club Society "
     "Airport Station Times Post Journal Herald Tribune Gazette News Independent".split()
+)
+
+#: institutions that stand in the place they are named after: the "Richmond Police Department" is in
+#: Richmond and the "University of Wisconsin" in Wisconsin, where the "Kyiv Independent", the "Wagner
+#: Group" or the "Bank of America" may be anywhere.  A bare "Department", "Office" or "Administration"
+#: is left out: the "Commerce Department" and the "Biden Administration" are not in Commerce or Biden.
+LOCAL_INSTITUTIONS = frozenset(
+    "University Council Academy Center Centre Commission Court Authority Board Police Hospital School "
+    "Schools High Elementary College Museum Library Church Airport Station Sheriff Fire "
+    "State Supreme Senate Legislature Assembly Community Public Regional Metropolitan Municipal Memorial "
+    "Medical Convention Chamber Township Transit Water Housing Health Parks Recreation Historical "
+    "Veterans Arts Utilities Turnpike".split()
 )
 
 #: institution nouns and other common nouns are never places on their own, though GeoNames has towns

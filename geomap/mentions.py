@@ -34,6 +34,7 @@ from geomap.lexicon import (
     COMPASS,
     DEMONYMS,
     FIRST_NAMES,
+    LOCAL_INSTITUTIONS,
     NOT_PLACES,
     SENTENCE_STARTERS,
     SPEECH_VERBS,
@@ -230,6 +231,10 @@ class _Finder(TokenCues):
                     k = b + 1
                     break
             else:
+                if matches and matches[-1][1] == k - 1 and _names_an_office(self.tokens[k]):
+                    # "Richmond Police Department", "Ohio Gov. Ted Strickland": the place holds the office
+                    self._remember_person(k + 1, j)
+                    break
                 if not self._ignorable(self.tokens[k]) and not self._names_a_district(k):
                     foreign.append(k)
                     if self.tokens[k].lower in TITLES:  # "Secretary Lloyd Austin": a name follows
@@ -351,7 +356,8 @@ class _Finder(TokenCues):
             self.person_words.add(token.text)  # "Sen. Lincoln", "Mr Moore": and so is every later "Moore"
             return False
         if self.language == "en" and token.lower in self.lower_words and token.text.isalpha():
-            return False  # "Said" where "said" is a word; in Cyrillic, "артемовском" is an adjective too
+            if not token.text.isupper():  # "the US" where "us" is a word is still the country
+                return False  # "Said" where "said" is a word; in Cyrillic, "артемовском" is an adjective too
         if token.sentence_start and token.lower in SENTENCE_STARTERS:
             return False
         places = self.gazetteer.lookup_key(mention.key)
@@ -427,6 +433,11 @@ def _fold(name: str) -> str:
     if name.isascii() and name.replace(" ", "").isalpha() and "  " not in name and name[0] != " " != name[-1]:
         return name.lower()
     return fold(name)
+
+
+def _names_an_office(token: Token) -> bool:
+    """A title or a local institution right after a place: what follows names a person or a body there."""
+    return token.text in LOCAL_INSTITUTIONS or token.lower in TITLES
 
 
 def _largest(places: Sequence) -> int:

@@ -39,6 +39,8 @@ log = logging.getLogger("geomap")
 
 #: geomap reads reports about the war in Ukraine: before any evidence, a name is likelier there
 _DOMAIN_PRIOR = {"UA": 1, "RU": 1}
+#: what a place's own name is worth over another place's alternate name of the same population
+_OWN_NAME = 0.8
 _FAR_KM = 150.0  # a village farther than this from all the report's places is a namesake
 _FAR_HINT = (
     "only namesakes far from the report's other places are in the gazetteer; add GeoNames data for "
@@ -208,6 +210,10 @@ class _Context:
             countries = {p.country for p in cands}
             if len(countries) == 1:  # countries are often metonyms ("Moscow said"); towns and regions are not
                 votes[cands[0].country] += 1 if cands[0].feature_code == "PCLI" else 2
+            else:
+                named = [p for p in cands if p.feature_code == "PCLI"]
+                if len(named) == 1 and not any(p.feature_code == "ADM1" for p in cands):
+                    votes[named[0].country] += 1  # "Britain", though a hamlet in Ohio is called so too
         return votes
 
     # -- choosing among candidates ---------------------------------------------------------------
@@ -250,7 +256,7 @@ class _Context:
         doubled = not own and place.population < 1_000_000
         score = 1.5 if place.is_region else (2.6 if doubled else 1.5) * math.log10(place.population + 10) / 7
         if own:
-            score += 0.5
+            score += _OWN_NAME
         elif (mention.key, place.geonameid) in self.variants:
             score -= 0.4
         score += 1.2 * self.focus.get(place.country, 0) / total

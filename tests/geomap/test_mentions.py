@@ -114,3 +114,37 @@ def test_ap_state_abbreviations_after_a_town_or_a_party(gazetteer):
 @pytest.mark.parametrize("text", ["Miss. Smith came home.", "Pa. said he would call.", "The Ind. case."])
 def test_an_abbreviation_elsewhere_is_not_a_state(text, gazetteer):
     assert not [s for s, hint in mentions(text, gazetteer) if hint == "region"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # written for geomap in the style of LGL's local news
+        ("A spokesman for the Richmond Police Department said the road was closed.", "Richmond"),
+        ("She expects to attend Ohio State University in the fall.", "Ohio"),
+        ("A spokeswoman for Ohio Gov. Ted Strickland declined to comment.", "Ohio"),
+        ("The Dublin Community Recreation Center opens at six.", "Dublin"),
+        ("Students of the University of Georgia marched downtown.", "Georgia"),
+    ],
+)
+def test_a_place_that_names_a_local_institution_is_found(text, place, gazetteer):
+    found = surfaces(text, gazetteer)
+    assert place in found
+    assert not {"Ted", "Strickland", "Police", "Recreation"} & set(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kyiv Independent reported heavy fighting.",
+        "The Wagner Group claimed the town.",
+        "The Commerce Department released figures.",
+    ],
+)
+def test_media_companies_and_departments_do_not_name_places(text, gazetteer):
+    assert not {"Kyiv", "Wagner", "Commerce"} & set(surfaces(text, gazetteer))
+
+
+def test_the_us_in_capitals_is_the_country_where_us_is_a_word(gazetteer):
+    text = "Let us be clear: the US wants a deal, and the US will not wait."
+    assert surfaces(text, gazetteer) == ["US", "US"]

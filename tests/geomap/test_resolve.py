@@ -145,3 +145,14 @@ def test_us_counties_and_abbreviated_states_resolve_to_their_areas(gazetteer):
     assert geodesic((laurel.lat, laurel.lon), (37.11, -84.12)).km < 25
     assert by_surface["Ky."].place.name == "Kentucky"
     assert by_surface["LONDON"].place.admin1 == "KY"
+
+
+def test_a_country_named_by_a_shared_name_still_sets_the_focus(gazetteer):
+    # written for geomap: "Britain" is also a hamlet's name, London a dozen towns' in the US and Canada
+    report = parse(
+        "Britain and the U.S. agreed on sanctions. The U.S. and Britain will meet again, the U.S. said. "
+        "Britain's envoy said talks in London went well, and Britain would host the next round.",
+        gazetteer=gazetteer,
+    )
+    (london,) = [p for p in report.places if p.surface == "London"]
+    assert london.place.country == "GB"
