@@ -50,6 +50,7 @@ _FAR_HINT = (
 _PROXIMITY_KM = 450.0
 #: areas whose every name is curated (countries, continents): any of their names is their own
 _CURATED_CODES = frozenset({"PCLI", "CONT"})
+_CAPITAL_POPULATION = 100_000  # a bare region name reads as a city of its name this big inside it
 _MAX_SETTLED = 8  # settled places a candidate is compared with: the nearest in the text
 _MAX_CANDIDATES = 25  # namesakes scored per name: own names, then regions, then the most populous
 _UNRESOLVED_HINT = (
@@ -149,7 +150,7 @@ class _Context:
         ]
         # judged against towns and named oblasts only, so that wrong villages cannot vouch for each other
         towns = [p for p in chosen if not p.is_region and p.population >= 10_000]
-        oblasts = {(p.country, p.admin1) for p in chosen if p.feature_code == "ADM1"}
+        oblasts = {(p.country, p.admin1) for p in chosen if p.is_region and p.admin1}  # oblasts, counties
         if len(towns) < 2 or (place.country, place.admin1) in oblasts | {
             (t.country, t.admin1) for t in towns
         }:
@@ -223,6 +224,9 @@ class _Context:
         region = self._region_reading(k, cands)
         if region is not None:
             return region, 0.85, "exact"
+        country = self._named_country(mention, cands)
+        if country is not None:
+            return country, 0.9, "exact"
         settled = self._settled_places(k)
         total = sum(self.focus.values()) or 1
         admin1s = self._admin1s_around(k)
@@ -242,18 +246,38 @@ class _Context:
         return best, round(weights[0] / sum(weights), 3), method
 
     @staticmethod
+    def _named_country(mention: Mention, cands: list[Place]) -> Place | None:
+        """The country a name is the own name of, unless a state or an oblast shares it ("Georgia").
+
+        Towns called Egypt or Mexico exist, but a report naming "Egypt" means the country: nearness to
+        the report's other places must not pull the name to a hamlet.
+        """
+        countries = [p for p in cands if p.feature_code == "PCLI"]
+        if len(countries) != 1 or any(p.feature_code in ("ADM1", "RGN") for p in cands):
+            return None
+        return countries[0] if mention.hint != "region" else None
+
+    @staticmethod
     def _has_namesake_capital(region: Place, cands: list[Place]) -> bool:
+        """Whether a city of the region's name is big enough to be what the bare name means.
+
+        Donetsk and Kharkiv are cities first; a hamlet called Minnesota does not make "Minnesota" one.
+        """
         return any(
-            p.feature_class == "P" and (p.country, p.admin1) == (region.country, region.admin1) for p in cands
+            p.feature_class == "P"
+            and p.population >= _CAPITAL_POPULATION
+            and (p.country, p.admin1) == (region.country, region.admin1)
+            for p in cands
         )
 
     def _score(self, mention: Mention, place: Place, settled: list[Place], total: int) -> float:
-        # a historic or alternate name is known mostly for notable places: size counts more there
-        # (short of the metropolises whose alternate names are their countries', "Mexico"), though a
+        # a historic or alternate name is known mostly for notable towns: size counts more there
+        # (short of the metropolises whose alternate names are their countries', "Mexico"); a small
+        # place's alternate name earns nothing extra ("Paris" is not Swainsboro, Georgia), and a
         # place's own name still outweighs another's alternate one ("Athens" is not Oshkosh)
         own = own_name(place, mention.key) or place.source == "regions"
         own = own or place.feature_code in _CURATED_CODES
-        doubled = not own and place.population < 1_000_000
+        doubled = not own and 20_000 <= place.population < 1_000_000
         score = 1.5 if place.is_region else (2.6 if doubled else 1.5) * math.log10(place.population + 10) / 7
         if own:
             score += _OWN_NAME

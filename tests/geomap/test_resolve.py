@@ -156,3 +156,30 @@ def test_a_country_named_by_a_shared_name_still_sets_the_focus(gazetteer):
     )
     (london,) = [p for p in report.places if p.surface == "London"]
     assert london.place.country == "GB"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # written for geomap: each name is also a small town's near the report's other places
+        ("Clinton met Bush in Washington. Later the US and Egypt signed a deal.", "Egypt", ("EG", "PCLI")),
+        ("Crews in Mahnomen County and Otter Tail County said Minnesota roads were closed.", "Minnesota",
+         ("US", "ADM1")),
+        ("Researchers at Cambridge, Mass., and in England compared notes.", "England", ("GB", "ADM1")),
+    ],
+)
+def test_countries_and_states_beat_hamlets_of_their_name(gazetteer, text, surface, expected):
+    report = parse(text, gazetteer=gazetteer)
+    (place,) = [p for p in report.places if p.surface == surface]
+    assert (place.place.country, place.place.feature_code) == expected
+
+
+def test_a_small_town_in_the_county_the_report_names_is_not_a_far_namesake(gazetteer):
+    # written for geomap in the style of LGL: Paris, Illinois is the seat of Edgar County
+    report = parse(
+        "Officials from Evans and Oroville met Edgar County deputies. A man from Paris was arrested.",
+        gazetteer=gazetteer,
+    )
+    (paris,) = [p for p in report.places if p.surface == "Paris"]
+    assert paris.place.admin1 == "IL"
+    assert not report.unresolved
