@@ -192,4 +192,5 @@ class RegionsSource(PlaceSource):
                 members=tuple(m for m in members.split(",") if m),
             )
             bare = name.removesuffix(" Oblast").removesuffix(" Krai")
-            yield PlaceRecord(place, tuple(dict.fromkeys((name, bare, *alternates.split("|")))))
+            names = (name, bare, *alternates.split("|"))
+            yield PlaceRecord(place, tuple(dict.fromkeys(n for n in names if n)))
