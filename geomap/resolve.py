@@ -12,6 +12,10 @@ candidate of every name by
 - distance to the places already settled, nearest first (the "Opytne near Bakhmut" rule),
 - region cues: "… region/oblast", "X in Y" where X lies in Y, and one sense per report.
 
+The second pass runs twice: a name early in a report ("Georgia") is read again once the places named
+after it ("Athens", "Atlanta") are settled.  A country's own name is the country unless a state or an
+oblast shares it.
+
 Names the gazetteer does not know are matched only near the places they stand beside, with a
 similarity threshold (``Opiten`` → Opytne, 4 km from Bakhmut), never against the whole world.
 """
@@ -103,9 +107,11 @@ class _Context:
         for k, cands in enumerate(self.candidates):  # pass 1: names with one reading
             if len(cands) == 1 and not self.mentions[k].hint == "unknown":
                 self.chosen[k] = (cands[0], 0.9, "exact")
-        for k, cands in enumerate(self.candidates):  # pass 2: context decides the rest
-            if k not in self.chosen and cands:
-                self.chosen[k] = self._choose(k, cands)
+        ambiguous = [k for k, cands in enumerate(self.candidates) if k not in self.chosen and cands]
+        for k in ambiguous:  # pass 2: context decides the rest, in text order
+            self.chosen[k] = self._choose(k, self.candidates[k])
+        for k in ambiguous:  # and again, now that the places named later are settled too
+            self.chosen[k] = self._choose(k, self.candidates[k])
         for k in [k for k in self.chosen if self._is_outlier(k) or self._is_unsupported(k)]:
             del self.chosen[k]
         unresolved = []

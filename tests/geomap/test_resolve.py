@@ -183,3 +183,13 @@ def test_a_small_town_in_the_county_the_report_names_is_not_a_far_namesake(gazet
     (paris,) = [p for p in report.places if p.surface == "Paris"]
     assert paris.place.admin1 == "IL"
     assert not report.unresolved
+
+
+def test_an_early_name_is_read_again_with_the_places_named_after_it(gazetteer):
+    # written for geomap: "Georgia" comes before anything says which Georgia
+    report = parse(
+        "Georgia lawmakers met on Monday. In Atlanta and Athens, crowds gathered near Macon and Savannah.",
+        gazetteer=gazetteer,
+    )
+    (georgia,) = [p for p in report.places if p.surface == "Georgia"]
+    assert (georgia.place.country, georgia.place.feature_code) == ("US", "ADM1")
