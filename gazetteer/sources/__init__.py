@@ -11,6 +11,7 @@ from gazetteer.sources.embedded import GeonamesCacheSource, RegionsSource
 from gazetteer.sources.geonames_dump import GeoNamesDumpSource
 from gazetteer.sources.postal import PostalCodeSource
 from gazetteer.sources.us_counties import UsCountiesSource
+from gazetteer.sources.world_regions import WorldRegionsSource
 
 __all__ = [
     "FILE_SOURCES",
@@ -21,6 +22,7 @@ __all__ = [
     "PostalCodeSource",
     "RegionsSource",
     "UsCountiesSource",
+    "WorldRegionsSource",
     "embedded_sources",
     "source_for_file",
 ]
@@ -35,7 +37,7 @@ FILE_SOURCES: dict[str, type[FileSource]] = {
 
 def embedded_sources() -> list[PlaceSource]:
     """Return the sources every index starts from: no download needed."""
-    return [GeonamesCacheSource(), RegionsSource(), UsCountiesSource()]
+    return [GeonamesCacheSource(), RegionsSource(), UsCountiesSource(), WorldRegionsSource()]
 
 
 def source_for_file(path: str | Path, *, fmt: str | None = None) -> FileSource:

@@ -20,10 +20,14 @@ from geomap.render.style import DEFAULT_ICON, SIDE_COLOURS, TYPE_ICONS, type_lab
 
 __all__ = ["ATTRIBUTION", "EventIndex"]
 
-#: GeoNames data is CC BY 4.0: every map credits it next to the tile attribution
+#: GeoNames data is CC BY 4.0 and the world regions' database ODbL: every map credits both next to the
+#: tile attribution
 ATTRIBUTION = (
     'Places: GeoNames, <a href="https://www.geonames.org/" target="_blank" rel="noopener">geonames.org</a>, '
-    '<a href="https://creativecommons.org/licenses/by/4.0/" target="_blank" rel="noopener">CC BY 4.0</a>'
+    '<a href="https://creativecommons.org/licenses/by/4.0/" target="_blank" rel="noopener">CC BY 4.0</a>; '
+    'regions: <a href="https://github.com/dr5hn/countries-states-cities-database" target="_blank" '
+    'rel="noopener">Countries States Cities Database</a>, '
+    '<a href="https://opendatacommons.org/licenses/odbl/" target="_blank" rel="noopener">ODbL</a>'
 )
 
 _SIDE_SHORT = {"RU": "RU", "UA": "UA", "third": "3rd party", "none": "unattributed"}
