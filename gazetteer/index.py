@@ -211,11 +211,13 @@ class Gazetteer:
         if cached is not None:
             return cached
         rows = self._db.execute(
-            f"SELECT DISTINCT {PLACE_COLUMNS.replace('geonameid', 'p.geonameid')} FROM names n "
+            f"SELECT {PLACE_COLUMNS.replace('geonameid', 'p.geonameid')} FROM names n "
             "JOIN places p ON p.geonameid = n.geonameid WHERE n.key = ? AND n.variant = ?",
             (key, variant),
         ).fetchall()
-        places = _prefer_gazetteer_rows([_row_to_place(r) for r in rows])
+        # a place with several names of this key comes once, at its first: what DISTINCT gives, without
+        # SQLite sorting every row into a temporary tree
+        places = _prefer_gazetteer_rows([_row_to_place(r) for r in dict.fromkeys(rows)])
         result = tuple(sorted(places, key=lambda p: (p.feature_class != "A", -p.population)))
         if len(self._cache) > 200_000:
             self._cache.clear()
