@@ -49,7 +49,7 @@ def km_to(place: Place, others: Sequence[Place], *, beyond_km: float = math.inf)
     for other in others:
         if abs(other.lat - lat) * _KM_PER_DEGREE >= nearest:
             continue
-        if _longitude_bound_km(lat, lon, other.lat, other.lon) >= nearest:
+        if _longitude_bound_km(lat, lon, other.lat, other.lon) >= nearest + _SLACK_KM:
             continue
         if pivot is not None:
             # the triangle inequality: |d(place, pivot) - d(pivot, other)| <= d(place, other)

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gazetteer import Place
-from geomap.proximity import _longitude_bound_km, km_to
+from geomap.proximity import _SLACK_KM, _longitude_bound_km, km_to
 
 
 def _place(lat: float, lon: float, gid: int = 1) -> Place:
@@ -69,8 +69,11 @@ _ANYWHERE = st.tuples(st.floats(-90.0, 90.0), st.floats(-180.0, 180.0))
 @settings(max_examples=500, deadline=None)
 @given(_ANYWHERE, _ANYWHERE)
 def test_longitude_bound_never_exceeds_the_distance(a: tuple[float, float], b: tuple[float, float]) -> None:
-    """Across the poles and the antimeridian too: a bound above the distance would skip the nearest."""
-    assert _longitude_bound_km(*a, *b) <= great_circle(a, b).km
+    """Across the poles and the antimeridian too: a bound above the distance would skip the nearest.
+
+    Below the slack km_to allows, rounding decides (geopy measures 1e-168 degrees as 0 km).
+    """
+    assert _longitude_bound_km(*a, *b) < great_circle(a, b).km + _SLACK_KM
 
 
 @settings(max_examples=300, deadline=None)
