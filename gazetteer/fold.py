@@ -69,13 +69,20 @@ def fold(name: str) -> str:
     'кліщіївка'
     """
     text = name.translate(_DROP).translate(_SPACE).lower().replace("ё", "е")
+    if not text.isascii():  # ASCII letters have no accents to strip: most names skip the per-letter pass
+        text = _strip_accents(text)
+    return _WS.sub(" ", text).strip().lower()  # compatibility forms may decompose to capitals
+
+
+def _strip_accents(text: str) -> str:
+    """Latin letters without their diacritics; Cyrillic letters as they are (``й`` is not ``и``)."""
     out = []
     for ch in text:
         if "\u0400" <= ch <= "\u04ff":
             out.append(ch)
             continue
         out.extend(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
-    return _WS.sub(" ", "".join(out)).strip().lower()  # compatibility forms may decompose to capitals
+    return "".join(out)
 
 
 @functools.lru_cache(maxsize=131072)

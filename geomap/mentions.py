@@ -425,10 +425,12 @@ def own_name(place: Place, key: str) -> bool:
 _is_cyrillic_key = functools.lru_cache(maxsize=65536)(is_cyrillic)
 
 
+@functools.lru_cache(maxsize=65536)
 def _fold(name: str) -> str:
     """``fold``, with a shortcut for the common case of plain ASCII words joined by single spaces.
 
     Such a name folds to its lower case; the general folding (its cache included) is for the rest.
+    Cached: ``own_name`` folds the same candidate names for every mention of them.
     """
     if name.isascii() and name.replace(" ", "").isalpha() and "  " not in name and name[0] != " " != name[-1]:
         return name.lower()

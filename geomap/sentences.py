@@ -9,7 +9,9 @@ from geomap.model import Sentence
 __all__ = ["split_sentences"]
 
 # A boundary: terminal punctuation, optional closing quotes/brackets, then whitespace; or a line break.
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+|\n\s*")
+# The punctuation is part of the match, not a look-behind, so the scan can skip to candidate characters;
+# the sentence keeps it (see _boundary_start).
+_BOUNDARY = re.compile(r"[.!?…][\"'”’»)\]]*\s+|\n\s*")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr gen lt col maj capt sgt st jr sr prof gov sen rep u.s u.k u.n e.g i.e etc vs no "
     "approx km jan feb mar apr aug sept sep oct nov dec ст г вул им ім обл р-н с смт пгт м".split()
@@ -47,14 +49,21 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
+        end = _boundary_start(text, match)
         if "\n" not in match.group() and (
-            _is_abbreviation(text, start, match.start()) or not _next_starts_sentence(text, match.end())
+            _is_abbreviation(text, start, end) or not _next_starts_sentence(text, match.end())
         ):
             continue
-        _append(sentences, text, start, match.start())
+        _append(sentences, text, start, end)
         start = match.end()
     _append(sentences, text, start, len(text))
     return sentences
+
+
+def _boundary_start(text: str, match: re.Match[str]) -> int:
+    """Where the gap after a sentence starts: after its terminal punctuation, or at the line break."""
+    start = match.start()
+    return start if text[start] == "\n" else start + 1
 
 
 def _next_starts_sentence(text: str, pos: int) -> bool:

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gazetteer import Place
-from geomap.proximity import km_to
+from geomap.proximity import _SLACK_KM, _longitude_bound_km, km_to
 
 
 def _place(lat: float, lon: float, gid: int = 1) -> Place:
@@ -56,6 +56,29 @@ _COORD = st.tuples(st.floats(40.0, 56.0), st.floats(-10.0, 45.0))
     st.sampled_from([math.inf, 450.0, 151.0, 30.0]),
 )
 def test_matches_brute_force(
+    others: list[tuple[float, float]], point: tuple[float, float], beyond: float
+) -> None:
+    places = [_place(lat, lon, k + 2) for k, (lat, lon) in enumerate(others)]
+    place = _place(*point)
+    assert km_to(place, places, beyond_km=beyond) == _brute(place, places, beyond)
+
+
+_ANYWHERE = st.tuples(st.floats(-90.0, 90.0), st.floats(-180.0, 180.0))
+
+
+@settings(max_examples=500, deadline=None)
+@given(_ANYWHERE, _ANYWHERE)
+def test_longitude_bound_never_exceeds_the_distance(a: tuple[float, float], b: tuple[float, float]) -> None:
+    """Across the poles and the antimeridian too: a bound above the distance would skip the nearest.
+
+    Below the slack km_to allows, rounding decides (geopy measures 1e-168 degrees as 0 km).
+    """
+    assert _longitude_bound_km(*a, *b) < great_circle(a, b).km + _SLACK_KM
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ANYWHERE, min_size=0, max_size=8), _ANYWHERE, st.sampled_from([math.inf, 450.0, 151.0]))
+def test_matches_brute_force_anywhere(
     others: list[tuple[float, float]], point: tuple[float, float], beyond: float
 ) -> None:
     places = [_place(lat, lon, k + 2) for k, (lat, lon) in enumerate(others)]
