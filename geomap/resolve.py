@@ -45,6 +45,8 @@ log = logging.getLogger("geomap")
 _DOMAIN_PRIOR = {"UA": 1, "RU": 1}
 #: what a place's own name is worth over another place's alternate name of the same population
 _OWN_NAME = 0.8
+#: a reading this sure after the first pass is not read again
+_SURE = 0.9
 _FAR_KM = 150.0  # a village farther than this from all the report's places is a namesake
 _FAR_HINT = (
     "only namesakes far from the report's other places are in the gazetteer; add GeoNames data for "
@@ -52,6 +54,7 @@ _FAR_HINT = (
 )
 #: beyond this distance a settled place adds less than 0.02 to a candidate's score: not measured
 _PROXIMITY_KM = 450.0
+_NEAR_WEIGHT = 2.0  # what a settled place next door adds to a candidate's score
 #: areas whose every name is curated (countries, continents): any of their names is their own
 _CURATED_CODES = frozenset({"PCLI", "CONT"})
 _CAPITAL_POPULATION = 100_000  # a bare region name reads as a city of its name this big inside it
@@ -111,7 +114,8 @@ class _Context:
         for k in ambiguous:  # pass 2: context decides the rest, in text order
             self.chosen[k] = self._choose(k, self.candidates[k])
         for k in ambiguous:  # and again, now that the places named later are settled too
-            self.chosen[k] = self._choose(k, self.candidates[k])
+            if self.chosen[k][1] < _SURE:
+                self.chosen[k] = self._choose(k, self.candidates[k])
         for k in [k for k in self.chosen if self._is_outlier(k) or self._is_unsupported(k)]:
             del self.chosen[k]
         unresolved = []
@@ -236,15 +240,26 @@ class _Context:
         settled = self._settled_places(k)
         total = sum(self.focus.values()) or 1
         admin1s = self._admin1s_around(k)
-        scored = []
+        priors = []
+        capitals = _namesake_capitals(cands)
         for place in cands:
-            if place.is_region and place.feature_code != "PCLI" and self._has_namesake_capital(place, cands):
+            if capitals and (place.country, place.admin1) in capitals and _is_subdivision(place):
                 continue  # a bare oblast name reads as its capital unless a region cue says otherwise
-            score = self._score(mention, place, settled, total)
-            score += admin1s.get((place.country, place.admin1), 0.0)  # a US state among its towns too
+            prior = self._prior(mention, place, total)
+            prior += admin1s.get((place.country, place.admin1), 0.0)  # a US state among its towns too
+            priors.append((prior, place))
+        if not priors:
+            priors = [(0.0, cands[0])]
+        priors.sort(key=lambda pair: -pair[0])
+        scored = []
+        best_score = -math.inf
+        for prior, place in priors:
+            # nearness adds at most _NEAR_WEIGHT: a candidate that cannot catch up is not measured
+            score = prior
+            if settled and prior + _NEAR_WEIGHT > best_score:
+                score += self._nearness(place, settled)
+            best_score = max(best_score, score)
             scored.append((score, place))
-        if not scored:
-            scored = [(0.0, cands[0])]
         scored.sort(key=lambda pair: -pair[0])
         best_score, best = scored[0]
         weights = [math.exp(3 * (s - best_score)) for s, _ in scored]
@@ -263,20 +278,8 @@ class _Context:
             return None
         return countries[0] if mention.hint != "region" else None
 
-    @staticmethod
-    def _has_namesake_capital(region: Place, cands: list[Place]) -> bool:
-        """Whether a city of the region's name is big enough to be what the bare name means.
-
-        Donetsk and Kharkiv are cities first; a hamlet called Minnesota does not make "Minnesota" one.
-        """
-        return any(
-            p.feature_class == "P"
-            and p.population >= _CAPITAL_POPULATION
-            and (p.country, p.admin1) == (region.country, region.admin1)
-            for p in cands
-        )
-
-    def _score(self, mention: Mention, place: Place, settled: list[Place], total: int) -> float:
+    def _prior(self, mention: Mention, place: Place, total: int) -> float:
+        """What a candidate is worth before the report's other places are asked about."""
         # a historic or alternate name is known mostly for notable towns: size counts more there
         # (short of the metropolises whose alternate names are their countries', "Mexico"); a small
         # place's alternate name earns nothing extra ("Paris" is not Swainsboro, Georgia), and a
@@ -290,13 +293,17 @@ class _Context:
         elif (mention.key, place.geonameid) in self.variants:
             score -= 0.4
         score += 1.2 * self.focus.get(place.country, 0) / total
-        if settled and not place.is_region:
-            nearest = km_to(place, settled, beyond_km=_PROXIMITY_KM)
-            if nearest < _PROXIMITY_KM:
-                score += 2.0 * math.exp(-nearest / 100)
         if place.feature_code == "PCLI":
             score += 1.0
         return score
+
+    @staticmethod
+    def _nearness(place: Place, settled: list[Place]) -> float:
+        """Up to ``_NEAR_WEIGHT`` for a settlement close to the places the report has settled."""
+        if place.is_region:
+            return 0.0
+        nearest = km_to(place, settled, beyond_km=_PROXIMITY_KM)
+        return _NEAR_WEIGHT * math.exp(-nearest / 100) if nearest < _PROXIMITY_KM else 0.0
 
     def _region_reading(self, k: int, cands: list[Place]) -> Place | None:
         """The oblast, when the text reads a bare name ("Donetsk") as the region, else None."""
@@ -467,6 +474,20 @@ class _Context:
         if index >= 0 and offset < self.sentences[index].end:
             return self.sentences[index].text
         return ""
+
+
+def _namesake_capitals(cands: list[Place]) -> set[tuple[str, str]]:
+    """Regions (country, admin1) holding a city of the name big enough to be what the bare name means.
+
+    Donetsk and Kharkiv are cities first; a hamlet called Minnesota does not make "Minnesota" one.
+    """
+    return {
+        (p.country, p.admin1) for p in cands if p.feature_class == "P" and p.population >= _CAPITAL_POPULATION
+    }
+
+
+def _is_subdivision(place: Place) -> bool:
+    return place.is_region and place.feature_code != "PCLI"
 
 
 _CUE_BEFORE = re.compile(
