@@ -72,7 +72,7 @@ def find_mentions(
     ``sentences`` come from :func:`geomap.sentences.split_sentences`; sentence starts matter because a
     capitalised first word carries no evidence of being a name.
     """
-    tokens = tokenize(text, sentences)
+    tokens = _split_compounds(tokenize(text, sentences), gazetteer)
     finder = _Finder(text, tokens, gazetteer, language)
     return finder.run()
 
@@ -410,6 +410,34 @@ class _Finder(TokenCues):
         return [Mention(words[0].start, words[-1].end, surface, "", hint, forms)]
 
 
+def _split_compounds(tokens: list[Token], gazetteer: Gazetteer) -> list[Token]:
+    """Split "Canada-U.S.", "Fargo-Moorhead" or "D-Charleston" into their names.
+
+    A hyphenated word of capitalised parts is one name when the gazetteer knows it whole
+    ("Ivano-Frankivsk", "Gilgit-Baltistan") or does not know every part ("Oleksandro-Shultyne" is a
+    village the embedded data lacks); otherwise each part is read on its own.  A one-letter part is a
+    party's initial ("D-Charleston").
+    """
+    out: list[Token] = []
+    for token in tokens:
+        parts = _HYPHENS.split(token.text) if token.capitalised and _HYPHENS.search(token.text) else ()
+        if len(parts) < 2 or not _names_each(parts, gazetteer) or gazetteer.has_key(_fold(token.text)):
+            out.append(token)
+            continue
+        start = token.start
+        for k, part in enumerate(parts):
+            out.append(Token(start, start + len(part), part, token.sentence_start and k == 0))
+            start += len(part) + 1
+    return out
+
+
+def _names_each(parts: list[str], gazetteer: Gazetteer) -> bool:
+    """Whether every part of a compound is capitalised and every longer one a name the gazetteer knows."""
+    return all(p[:1].isupper() for p in parts) and all(
+        len(p) == 1 or gazetteer.has_key(_fold(p)) for p in parts
+    )
+
+
 def own_name(place: Place, key: str) -> bool:
     """Whether ``key`` is the place's own name rather than one of its alternate or historic names.
 
@@ -462,6 +490,7 @@ def _nominatives(words: list[str], language: str, *, following: str | None = Non
 
 
 _AGE = re.compile(r",\s*\d{1,3}\s*,")
+_HYPHENS = re.compile(r"[-‑]")
 # "Kansas City, Kan.", "Rep. Charles Rangel, D-N.Y.": an abbreviation names a state only in these places
 _STATE_ABBREVIATION = re.compile(
     r"(?:(?<=, )|(?<=\b[DRI]-))("

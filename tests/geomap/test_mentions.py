@@ -148,3 +148,20 @@ def test_media_companies_and_departments_do_not_name_places(text, gazetteer):
 def test_the_us_in_capitals_is_the_country_where_us_is_a_word(gazetteer):
     text = "Let us be clear: the US wants a deal, and the US will not wait."
     assert surfaces(text, gazetteer) == ["US", "US"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # written for geomap in the style of LGL's news
+        (
+            "The Canada-U.S. air defence alliance met in Fargo-Moorhead.",
+            ["Canada", "U.S", "Fargo", "Moorhead"],
+        ),
+        ("State Sen. Robert Ford, D-Charleston, said so.", ["Charleston"]),
+        ("Shelling hit Ivano-Frankivsk overnight.", ["Ivano-Frankivsk"]),
+        ("Fighting near Oleksandro-Shultyne went on.", ["Oleksandro-Shultyne"]),
+    ],
+)
+def test_hyphenated_compounds_split_only_into_known_names(text, names, gazetteer):
+    assert surfaces(text, gazetteer) == names
