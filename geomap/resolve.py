@@ -57,6 +57,9 @@ _PROXIMITY_KM = 450.0
 _NEAR_WEIGHT = 2.0  # what a settled place next door adds to a candidate's score
 #: areas whose every name is curated (countries, continents): any of their names is their own
 _CURATED_CODES = frozenset({"PCLI", "CONT"})
+#: a national capital of this size is what its bare name means, more often than a region or a town
+_WORLD_CITY = 500_000
+_CAPITAL_WEIGHT = 0.5
 _CAPITAL_POPULATION = 100_000  # a bare region name reads as a city of its name this big inside it
 _MAX_SETTLED = 8  # settled places a candidate is compared with: the nearest in the text
 _MAX_CANDIDATES = 25  # namesakes scored per name: own names, then regions, then the most populous
@@ -295,6 +298,8 @@ class _Context:
         score += 1.2 * self.focus.get(place.country, 0) / total
         if place.feature_code == "PCLI":
             score += 1.0
+        elif place.feature_code == "PPLC" and place.population >= _WORLD_CITY:
+            score += _CAPITAL_WEIGHT  # "Washington" is the capital more often than the state or a town
         return score
 
     @staticmethod

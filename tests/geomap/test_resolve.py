@@ -193,3 +193,11 @@ def test_an_early_name_is_read_again_with_the_places_named_after_it(gazetteer):
     )
     (georgia,) = [p for p in report.places if p.surface == "Georgia"]
     assert (georgia.place.country, georgia.place.feature_code) == ("US", "ADM1")
+
+
+def test_a_world_capital_is_what_its_bare_name_means(gazetteer):
+    # written for geomap: Washington is a state, a capital and a hundred towns
+    report = parse("WASHINGTON (AP) - Senators in Washington met officials from Ohio.", gazetteer=gazetteer)
+    washingtons = [p for p in report.places if p.surface in ("WASHINGTON", "Washington")]
+    assert len(washingtons) == 2
+    assert all((p.place.admin1, p.place.feature_code) == ("DC", "PPLC") for p in washingtons)

@@ -48,3 +48,13 @@ class TestRegionsSource(PlaceSourceContract):
     def test_informal_regions_list_their_members(self):
         (donbas,) = self.make_source().lookup("Donbas")
         assert donbas.geonameid < 0 and {"05", "14"} <= set(donbas.members)
+
+
+def test_national_capitals_are_marked_as_such():
+    capitals = {
+        (r.place.country, r.place.name)
+        for r in _cities15000_records()
+        if r.place.feature_code == "PPLC"
+    }
+    assert {("UA", "Kyiv"), ("US", "Washington"), ("GB", "London"), ("FR", "Paris")} <= capitals
+    assert ("US", "Paris") not in capitals and len(capitals) > 150
