@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 
 __all__ = ["Place", "PlaceRecord"]
 
+#: feature codes of areas that are not administrative (class A): regions, continents, seas
+_AREA_CODES = frozenset({"RGN", "PCLI", "ADM1", "ADM2", "CONT", "OCN", "SEA", "GULF", "STRT"})
+
 
 @dataclass(frozen=True, slots=True)
 class Place:
@@ -34,8 +37,8 @@ class Place:
 
     @property
     def is_region(self) -> bool:
-        """Whether this entry is an area (country, oblast, informal region) rather than a settlement."""
-        return self.feature_class == "A" or self.feature_code in {"RGN", "PCLI", "ADM1", "ADM2", "CONT"}
+        """Whether this entry is an area (country, oblast, informal region, sea) rather than a settlement."""
+        return self.feature_class == "A" or self.feature_code in _AREA_CODES
 
     @property
     def admin1_key(self) -> str:

@@ -174,8 +174,17 @@ class GeonamesCacheSource(PlaceSource):
             yield PlaceRecord(place, (row["name"],))
 
 
+#: GeoNames feature codes of the seas, gulfs and straits of the curated table (class H)
+_WATERS = frozenset({"OCN", "SEA", "GULF", "STRT"})
+
+
 class RegionsSource(PlaceSource):
-    """Oblasts of Ukraine, the Russian regions on its border and informal regions (Donbas, the east)."""
+    """Curated areas: oblasts, the Russian border regions, informal regions, seas and world regions.
+
+    Beside Ukraine's oblasts and the Russian regions on its border come the informal regions war
+    reports name (the Donbas, the east) and the seas, world regions and disputed territories of world
+    news (the Black Sea, the Middle East, Abkhazia).
+    """
 
     name = "regions"
 
@@ -200,7 +209,7 @@ class RegionsSource(PlaceSource):
                 name=name,
                 lat=float(lat),
                 lon=float(lon),
-                feature_class="A" if code.startswith("ADM") else "L",
+                feature_class="A" if code.startswith("ADM") else "H" if code in _WATERS else "L",
                 feature_code=code,
                 country=country,
                 admin1=admin1,

@@ -201,3 +201,20 @@ def test_a_world_capital_is_what_its_bare_name_means(gazetteer):
     washingtons = [p for p in report.places if p.surface in ("WASHINGTON", "Washington")]
     assert len(washingtons) == 2
     assert all((p.place.admin1, p.place.feature_code) == ("DC", "PPLC") for p in washingtons)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name"),
+    [
+        # written for geomap
+        ("A drone was shot down over the Black Sea near Odesa.", "Black Sea", "Black Sea"),
+        ("Fighting spread across the Middle East, from Syria to Iraq.", "Middle East", "Middle East"),
+        ("Troops moved from South Ossetia towards Gori.", "South Ossetia", "South Ossetia"),
+        ("A storm crossed the Atlantic towards Ireland.", "Atlantic", "Atlantic Ocean"),
+    ],
+)
+def test_seas_and_world_regions_are_areas(gazetteer, text, surface, name):
+    report = parse(text, gazetteer=gazetteer)
+    (place,) = [p for p in report.places if p.surface == surface]
+    assert place.place.name == name and place.place.is_region
+    assert place.uncertainty_km >= 20

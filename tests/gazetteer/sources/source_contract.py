@@ -40,9 +40,9 @@ class PlaceSourceContract:
             place = record.place
             assert place.name and record.names, place
             assert all(isinstance(n, str) and n for n in record.names)
-            # every place is in a country, but a continent spans many
+            # every place is in a country, but a continent, an ocean or the Middle East spans many
             in_a_country = len(place.country) == 2 and place.country.isupper()
-            assert in_a_country or place.feature_code == "CONT", place
+            assert in_a_country or (place.is_region and place.feature_code != "PCLI"), place
             assert place.feature_class in set("AHLPRSTUV") and place.feature_code, place
             assert place.population >= 0 and place.radius_km >= 0
             if math.isnan(place.lat) or math.isnan(place.lon):
