@@ -56,6 +56,9 @@ class Prediction:
     admin1: str = ""
     feature_code: str = ""
     is_region: bool = False
+    #: a nationality adjective read as its country ("Russian troops"): counted where the gold annotates
+    #: it, never an error where it does not (associative toponyms are optional, as metonyms are)
+    associative: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,8 +147,9 @@ def _error_km(pred: Prediction, gold: GoldToponym) -> float | None:
 def match_document(doc: GoldDoc, preds: Sequence[Prediction]) -> DocResult:
     """Pair each required gold toponym with the prediction overlapping it most; sort the rest.
 
-    A prediction that overlaps a required gold span is correct; one that overlaps only optional spans is
-    ignored; any other is spurious, and a spurious prediction on a trap span is also a trap hit.
+    A prediction that overlaps a required gold span is correct; one that overlaps only optional spans, or
+    an associative one that overlaps nothing, is ignored; any other is spurious, and a spurious
+    prediction on a trap span is also a trap hit.
     """
     required = [g for g in doc.toponyms if not g.optional]
     optional = [g for g in doc.toponyms if g.optional]
@@ -158,7 +162,7 @@ def match_document(doc: GoldDoc, preds: Sequence[Prediction]) -> DocResult:
                 best[i] = pred
         if hits:
             correct += 1
-        elif not any(overlaps(pred.start, pred.end, g.start, g.end) for g in optional):
+        elif not (pred.associative or any(overlaps(pred.start, pred.end, g.start, g.end) for g in optional)):
             spurious.append(pred)
             traps.extend((pred, t) for t in doc.traps if overlaps(pred.start, pred.end, t.start, t.end))
     matches = tuple(Match(required[i], p, _error_km(p, required[i])) for i, p in sorted(best.items()))

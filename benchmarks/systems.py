@@ -61,12 +61,14 @@ class GeomapSystem:
         self.unresolved[doc.doc_id] = [(u.start, u.end, u.surface) for u in report.unresolved]
         # a name recognised but not placed counts for recognition, not for resolution
         unplaced = [Prediction(start=u.start, end=u.end, surface=u.surface) for u in report.unresolved]
-        return [_from_resolved(rp) for rp in report.places] + unplaced
+        modifiers = [_from_resolved(rp, associative=True) for rp in report.modifiers]
+        return [_from_resolved(rp) for rp in report.places] + unplaced + modifiers
 
 
-def _from_resolved(rp) -> Prediction:
+def _from_resolved(rp, *, associative: bool = False) -> Prediction:
     place = rp.place
     return Prediction(
+        associative=associative,
         start=rp.start,
         end=rp.end,
         surface=rp.surface,

@@ -32,6 +32,7 @@ from gazetteer.fold import is_cyrillic
 from geomap.cues import LIST_GAP, TokenCues
 from geomap.lexicon import (
     COMPASS,
+    DEMONYM_PLACES,
     DEMONYMS,
     FIRST_NAMES,
     LOCAL_INSTITUTIONS,
@@ -47,7 +48,10 @@ from geomap.tokens import Token, tokenize
 
 __all__ = ["find_mentions", "own_name"]
 
-_NEVER_ALONE = NOT_PLACES | DEMONYMS | TITLES | SENTENCE_STARTERS | frozenset(COMPASS)
+_NEVER_ALONE = (
+    NOT_PLACES | DEMONYMS | frozenset(DEMONYM_PLACES) | TITLES | SENTENCE_STARTERS | frozenset(COMPASS)
+)
+_DEMONYM_KEYS = {adjective: fold(place) for adjective, place in DEMONYM_PLACES.items()}
 _NOT_PLACE_SKELETONS = frozenset(skeleton(word) for word in NOT_PLACES if len(word) > 3)
 _MAX_WORDS = 4
 # Endings of Ukrainian and Russian settlement names in Latin script: what makes an unknown capitalised
@@ -109,6 +113,11 @@ class _Finder(TokenCues):
                 if axis:
                     mentions.append(axis)
                 continue
+            modifier = self._modifier(i)
+            if modifier is not None:  # "Russian troops": the country, as an associative mention
+                mentions.append(modifier)
+                after = i + 1
+                continue
             j = i
             while j + 1 < len(self.tokens) and self.tokens[j + 1].capitalised and self._joined(j):
                 j += 1
@@ -161,6 +170,18 @@ class _Finder(TokenCues):
             if any(p.feature_class == "P" for p in places):
                 return Mention(token.start, token.end, token.text, candidate, "axis")
         return None
+
+    def _modifier(self, i: int) -> Mention | None:
+        """A nationality adjective in English ("Russian forces", "a Georgian village").
+
+        It names a country without placing anything there, so it is kept apart from the places: the
+        resolver marks it ``modifier`` and the report lists it under ``modifiers``.
+        """
+        token = self.tokens[i]
+        key = _DEMONYM_KEYS.get(token.lower) if self.language == "en" else None
+        if key is None or not token.text.isalpha():
+            return None
+        return Mention(token.start, token.end, token.text, key, "modifier")
 
     def _joined(self, j: int) -> bool:
         """Two capitalised words belong to one run when only a space separates them.

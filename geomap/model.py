@@ -78,9 +78,10 @@ class ResolvedPlace:
 
     ``lat``/``lon`` is the place's own position, or, when the text gives a relative position, the point
     computed from the anchor; ``uncertainty_km`` is the radius within which the truth should lie.
-    ``role`` is ``location`` (where something happened) or ``anchor`` (a place used to say where
-    something else is).  ``method`` says how the name was matched (``exact``, ``lemma``, ``variant``,
-    ``fuzzy``, ``online``).
+    ``role`` is ``location`` (where something happened), ``anchor`` (a place used to say where
+    something else is) or ``modifier`` (a country named by a nationality adjective, "Russian troops":
+    listed in :attr:`Report.modifiers`, never mapped).  ``method`` says how the name was matched
+    (``exact``, ``lemma``, ``variant``, ``fuzzy``, ``online``).
     """
 
     mention: Mention
@@ -198,6 +199,8 @@ class Report:
     places: tuple[ResolvedPlace, ...] = ()
     events: tuple[Event, ...] = ()
     unresolved: tuple[Unresolved, ...] = ()
+    #: countries named by nationality adjectives ("Russian troops"): associated, not located
+    modifiers: tuple[ResolvedPlace, ...] = ()
     date: dt.date | None = None
     source: str | None = None
     title: str | None = None

@@ -56,7 +56,8 @@ def parse(
     language = language_of(text)
     sentences = split_sentences(text)
     mentions = find_mentions(text, gazetteer, sentences=sentences, language=language)
-    places, unresolved = resolve(text, mentions, gazetteer, sentences=sentences, online=online)
+    resolved, unresolved = resolve(text, mentions, gazetteer, sentences=sentences, online=online)
+    places = [p for p in resolved if p.role != "modifier"]
     report_date = date or find_report_date(text)
     events = build_events(
         text, sentences=sentences, places=places, report_date=report_date, language=language
@@ -66,6 +67,7 @@ def parse(
         places=tuple(places),
         events=tuple(events),
         unresolved=tuple(unresolved),
+        modifiers=tuple(p for p in resolved if p.role == "modifier"),
         date=report_date,
         source=source,
         title=title,

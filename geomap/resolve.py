@@ -79,6 +79,9 @@ def resolve(
 ) -> tuple[list[ResolvedPlace], list[Unresolved]]:
     """Resolve ``mentions`` of ``text``; returns the resolved places (in text order) and the rest.
 
+    Nationality adjectives come back as places in the ``modifier`` role ("Russian" → Russia), which
+    :func:`geomap.report.parse` lists apart from the located places.
+
     ``online`` (an :class:`gazetteer.sources.online.OnlineSource`, off by default) is asked about the
     names the local gazetteer does not know; when it is unreachable the report resolves offline and a
     warning says so.
@@ -196,6 +199,8 @@ class _Context:
         places = list(self.gazetteer.lookup_key(mention.key))
         for reading in mention.alternatives if mention.hint != "unknown" else ():
             places.extend(p for p in self.gazetteer.lookup_key(reading) if p not in places)
+        if mention.hint == "modifier":  # "Russian": the country, never a town called Russia
+            return [p for p in places if p.is_region][:1]
         if mention.hint == "region":
             regions = [p for p in places if p.is_region and p.feature_code != "PCLI"]
             return regions or places
@@ -416,7 +421,7 @@ class _Context:
         for k, (place, confidence, method) in sorted(self.chosen.items()):
             mention = self.mentions[k]
             rel = relatives.get(k)
-            role = "location"
+            role = "modifier" if mention.hint == "modifier" else "location"
             uncertainty = place.radius_km
             if rel is not None and rel.kind in ("near", "outskirts"):
                 uncertainty = max(uncertainty, relative_point((place.lat, place.lon), rel)[2])

@@ -118,6 +118,7 @@ def report_record(report: Report, *, file: str, admin1: Admin1Names | None = Non
         "places": [place_record(p, admin1=admin1) for p in report.places],
         "events": [event_record(e) for e in report.events],
         "unresolved": [unresolved_record(u) for u in report.unresolved],
+        "modifiers": [place_record(p, admin1=admin1) for p in report.modifiers],
         "date": report.date.isoformat() if report.date else None,
         "title": report.title, "source": report.source, "url": report.url, "language": report.language,
     }

@@ -153,3 +153,14 @@ def test_error_cases_name_each_mistake():
     assert set(kinds) == {"false positive", "miss (listed unresolved)", "miss", "wrong place"}
     assert kinds["wrong place"].surface == "Bakhmut" and "111 km off" in kinds["wrong place"].detail
     assert kinds["miss"].surface == "Ukraine"
+
+
+def test_an_associative_prediction_counts_where_annotated_and_is_no_error_elsewhere():
+    gold = (GoldToponym(20, 28, "Georgian", 42.0, 43.5),)
+    doc = GoldDoc("d", "Russian troops left Georgian towns", toponyms=gold)
+    russian = Prediction(0, 7, "Russian", 61.5, 105.3, associative=True)
+    georgian = Prediction(20, 28, "Georgian", 42.0, 43.5, associative=True)
+    result = match_document(doc, [russian, georgian])
+    assert result.correct_preds == 1 and not result.spurious and not result.missed
+    plain = match_document(doc, [Prediction(0, 7, "Russian", 61.5, 105.3)])
+    assert [p.surface for p in plain.spurious] == ["Russian"]

@@ -115,3 +115,19 @@ def test_villages_resolve_once_the_postal_dump_is_added(shared_dir, gazetteer, e
     assert geodesic((found["Klishivka"].lat, found["Klishivka"].lon), (48.53, 37.9605)).km < 10
     assert found["Paraskovivka"].name == "Paraskoviivka"
     assert geodesic((found["Paraskovivka"].lat, found["Paraskovivka"].lon), (48.7021, 37.9409)).km < 10
+
+
+def test_nationality_adjectives_are_modifiers_not_places(gazetteer):
+    # written for geomap
+    report = geomap.parse(
+        "Russian forces shelled a Georgian village near Kharkiv, Ukrainian officials said.",
+        gazetteer=gazetteer,
+    )
+    assert [p.surface for p in report.places] == ["Kharkiv"]
+    modifiers = {p.surface: (p.place.country, p.place.feature_code, p.role) for p in report.modifiers}
+    assert modifiers == {
+        "Russian": ("RU", "PCLI", "modifier"),
+        "Georgian": ("GE", "PCLI", "modifier"),
+        "Ukrainian": ("UA", "PCLI", "modifier"),
+    }
+    assert all(p.surface == "Kharkiv" for e in report.events for p in e.places)

@@ -21,9 +21,11 @@ BAKHMUT = (48.59441, 37.99983)
 
 
 def run(text: str, gazetteer, language: str = "en"):
+    """Located places and unresolved names, as a report lists them (modifiers apart)."""
     sentences = split_sentences(text)
     found = find_mentions(text, gazetteer, sentences=sentences, language=language)
-    return resolve(text, found, gazetteer, sentences=sentences)
+    places, unresolved = resolve(text, found, gazetteer, sentences=sentences)
+    return [p for p in places if p.role != "modifier"], unresolved
 
 
 def by_surface(places):
