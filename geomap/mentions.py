@@ -245,6 +245,12 @@ class _Finder(TokenCues):
         foreign: list[int] = []
         k = i
         while k <= j:
+            if matches and matches[-1][1] == k - 1 and _names_an_office(self.tokens[k]):
+                # "Richmond Police Department", "Ohio Supreme Court", "Ohio Gov. Ted Strickland": the
+                # place holds the office, whatever towns the next words are also the names of
+                if self.tokens[k].lower in TITLES:
+                    self._remember_person(k + 1, j)
+                break
             for b in range(min(j, k + _MAX_WORDS - 1), k - 1, -1):
                 key = self._key(k, b)
                 if key:
@@ -252,10 +258,6 @@ class _Finder(TokenCues):
                     k = b + 1
                     break
             else:
-                if matches and matches[-1][1] == k - 1 and _names_an_office(self.tokens[k]):
-                    # "Richmond Police Department", "Ohio Gov. Ted Strickland": the place holds the office
-                    self._remember_person(k + 1, j)
-                    break
                 if not self._ignorable(self.tokens[k]) and not self._names_a_district(k):
                     foreign.append(k)
                     if self.tokens[k].lower in TITLES:  # "Secretary Lloyd Austin": a name follows
