@@ -165,3 +165,9 @@ def test_the_us_in_capitals_is_the_country_where_us_is_a_word(gazetteer):
 )
 def test_hyphenated_compounds_split_only_into_known_names(text, names, gazetteer):
     assert surfaces(text, gazetteer) == names
+
+
+def test_an_institution_named_after_a_place_does_not_make_the_place_a_person(gazetteer):
+    # written for geomap: "Supreme" and "Commonwealth" are also towns' names in GeoNames
+    text = "The Ohio Supreme Court ruled on Friday. Later Ohio's method was challenged in Ohio."
+    assert surfaces(text, gazetteer).count("Ohio") == 3
