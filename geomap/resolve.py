@@ -55,6 +55,10 @@ _FAR_HINT = (
 #: beyond this distance a settled place adds less than 0.02 to a candidate's score: not measured
 _PROXIMITY_KM = 450.0
 _NEAR_WEIGHT = 2.0  # what a settled place next door adds to a candidate's score
+_AREA_WEIGHT = 0.6  # what lying inside an area the report named adds to a candidate's score
+_ADM1_AREA_WEIGHT = 0.3  # an oblast or a state: its towns already share its admin1 code
+_AREA_MAX_KM = 800.0  # areas wider than this say little about where a name lies: the focus weighs them
+_AREA_SLACK_KM = 25.0  # an area's radius is a circle's: a place just outside it may well be inside
 #: areas whose every name is curated (countries, continents): any of their names is their own
 _CURATED_CODES = frozenset({"PCLI", "CONT"})
 #: a national capital of this size is what its bare name means, more often than a region or a town
@@ -248,6 +252,7 @@ class _Context:
         settled = self._settled_places(k)
         total = sum(self.focus.values()) or 1
         admin1s = self._admin1s_around(k)
+        areas = self._settled_areas(k)
         priors = []
         capitals = _namesake_capitals(cands)
         for place in cands:
@@ -255,6 +260,8 @@ class _Context:
                 continue  # a bare oblast name reads as its capital unless a region cue says otherwise
             prior = self._prior(mention, place, total)
             prior += admin1s.get((place.country, place.admin1), 0.0)  # a US state among its towns too
+            if areas:
+                prior += _area_bonus(place, areas)  # Gaza beside Israel, not the province of Mozambique
             priors.append((prior, place))
         if not priors:
             priors = [(0.0, cands[0])]
@@ -367,6 +374,20 @@ class _Context:
             return False
         place = prev[0]
         return place.country == region.country and place.admin1 == region.admin1 and not place.is_region
+
+    def _settled_areas(self, k: int) -> list[Place]:
+        """Areas the report has named that are small enough to say where a namesake lies.
+
+        A county, an oblast, Israel or France: not the United States or the Middle East, which the
+        country focus already weighs.
+        """
+        key = self.mentions[k].key
+        found = {
+            place.geonameid: place
+            for j, (place, _, _) in self.chosen.items()
+            if self.mentions[j].key != key and place.is_region and 0 < place.radius_km <= _AREA_MAX_KM
+        }
+        return list(found.values())
 
     def _settled_places(self, k: int) -> list[Place]:
         """The settlements already resolved (other than mention k's own name), nearest in the text first."""
@@ -484,6 +505,22 @@ class _Context:
         if index >= 0 and offset < self.sentences[index].end:
             return self.sentences[index].text
         return ""
+
+
+def _area_bonus(place: Place, areas: list[Place]) -> float:
+    """What lying inside (or just outside) an area the report named adds to a candidate.
+
+    An oblast or a state adds less: its towns already share its admin1 code (:meth:`_admin1s_around`).
+    """
+    inside = [
+        area
+        for area in areas
+        if area.geonameid != place.geonameid
+        and km_to(place, [area], beyond_km=area.radius_km + _AREA_SLACK_KM) < area.radius_km + _AREA_SLACK_KM
+    ]
+    if not inside:
+        return 0.0
+    return _AREA_WEIGHT if any(a.feature_code != "ADM1" for a in inside) else _ADM1_AREA_WEIGHT
 
 
 def _namesake_capitals(cands: list[Place]) -> set[tuple[str, str]]:

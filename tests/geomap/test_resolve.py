@@ -220,3 +220,11 @@ def test_seas_and_world_regions_are_areas(gazetteer, text, surface, name):
     (place,) = [p for p in report.places if p.surface == surface]
     assert place.place.name == name and place.place.is_region
     assert place.uncertainty_km >= 20
+
+
+def test_a_name_lies_inside_the_small_country_the_report_names(gazetteer):
+    # written for geomap: Gaza is also a province of Mozambique, which the embedded data holds
+    text = "An activist is travelling to Gaza. Israel said the crossing would stay shut."
+    report = parse(text, gazetteer=gazetteer)
+    (gaza,) = [p for p in report.places if p.surface == "Gaza"]
+    assert gaza.place.country == "PS"
