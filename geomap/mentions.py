@@ -116,7 +116,7 @@ class _Finder(TokenCues):
             modifier = self._modifier(i)
             if modifier is not None:  # "Russian troops": the country, as an associative mention
                 mentions.append(modifier)
-                after = i + 1
+                after = i + 1 + modifier.surface.count(" ")
                 continue
             j = i
             while j + 1 < len(self.tokens) and self.tokens[j + 1].capitalised and self._joined(j):
@@ -177,11 +177,16 @@ class _Finder(TokenCues):
         It names a country without placing anything there, so it is kept apart from the places: the
         resolver marks it ``modifier`` and the report lists it under ``modifiers``.
         """
-        token = self.tokens[i]
-        key = _DEMONYM_KEYS.get(token.lower) if self.language == "en" else None
-        if key is None or not token.text.isalpha():
+        if self.language != "en" or not self.tokens[i].text.isalpha():
             return None
-        return Mention(token.start, token.end, token.text, key, "modifier")
+        for j in (i + 1, i):  # "Sri Lankan", "South Ossetian" before a lone "South"
+            if j >= len(self.tokens) or (j > i and not self._joined(i)):
+                continue
+            start, end = self.tokens[i].start, self.tokens[j].end
+            key = _DEMONYM_KEYS.get(self._span_key(i, j))
+            if key is not None:
+                return Mention(start, end, self.text[start:end], key, "modifier")
+        return None
 
     def _joined(self, j: int) -> bool:
         """Two capitalised words belong to one run when only a space separates them.

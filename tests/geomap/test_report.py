@@ -131,3 +131,11 @@ def test_nationality_adjectives_are_modifiers_not_places(gazetteer):
         "Ukrainian": ("UA", "PCLI", "modifier"),
     }
     assert all(p.surface == "Kharkiv" for e in report.events for p in e.places)
+
+
+def test_two_word_nationality_adjectives(gazetteer):
+    # written for geomap
+    report = geomap.parse("Sri Lankan troops met South Ossetian officials in the South.", gazetteer=gazetteer)
+    found = [(m.surface, m.place.country) for m in report.modifiers]
+    assert found == [("Sri Lankan", "LK"), ("South Ossetian", "GE")]
+    assert not report.places
