@@ -67,7 +67,10 @@ class TokenCues:
         if nxt is not None and nxt.lower in UNIT_WORDS:
             return True  # "the Khortytsia group of forces"
         if _names_institution(nxt) and self.text[self.tokens[b].end : nxt.start] == " ":
-            return True  # "Commerce Department", "Kyiv Post"; not "the US-based Institute"
+            after = self.tokens[b + 2] if b + 2 < len(self.tokens) else None
+            # "Commerce Department", "Kyiv Post"; not "the US-based Institute", nor "the Texas
+            # Department of Health", a state's own department
+            return after is None or after.lower != "of"
         before = self.text[max(0, self.tokens[a].start - 60) : self.tokens[a].start]
         if not before.rstrip().endswith(("of", "for", "the")):
             return False  # what _OF_NAME needs at its end, checked without scanning the window

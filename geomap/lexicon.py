@@ -111,7 +111,7 @@ LOCAL_INSTITUTIONS = frozenset(
     "Schools High Elementary College Museum Library Church Airport Station Sheriff Fire "
     "State Supreme Senate Legislature Assembly Community Public Regional Metropolitan Municipal Memorial "
     "Medical Convention Chamber Township Transit Water Housing Health Parks Recreation Historical "
-    "Veterans Arts Utilities Turnpike".split()
+    "Veterans Arts Utilities Turnpike Highway Patrol National Forestry".split()
 )
 
 #: institution nouns and other common nouns are never places on their own, though GeoNames has towns

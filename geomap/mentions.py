@@ -250,7 +250,7 @@ class _Finder(TokenCues):
         foreign: list[int] = []
         k = i
         while k <= j:
-            if matches and matches[-1][1] == k - 1 and _names_an_office(self.tokens[k]):
+            if matches and matches[-1][1] == k - 1 and self._heads_a_body(matches[-1][2], k):
                 # "Richmond Police Department", "Ohio Supreme Court", "Ohio Gov. Ted Strickland": the
                 # place holds the office, whatever towns the next words are also the names of
                 if self.tokens[k].lower in TITLES:
@@ -272,6 +272,19 @@ class _Finder(TokenCues):
         if foreign:
             self._remember_person(i, j, skip={m for a, b, _ in matches for m in range(a, b + 1)})
         return matches, foreign
+
+    def _heads_a_body(self, key: str, k: int) -> bool:
+        """Whether the place ``key`` names, right before token k, is where an office or a body sits.
+
+        "Richmond Police Department", "Ohio Gov. Ted Strickland", "Texas Department of Health": the
+        words from k on name the body or the person.  A county's name is never a person's, so whatever
+        follows it is the body's ("Laurel County Clerk Dean Johnson", "Walker County Fair").
+        """
+        token = self.tokens[k]
+        if _names_an_office(token) or key.endswith(_COUNTY_ENDINGS):
+            return True
+        nxt = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
+        return token.text in _BODY_OF and nxt is not None and nxt.lower == "of"
 
     def _key(self, a: int, b: int) -> str:
         """The gazetteer key for tokens a..b, or "" when they name nothing."""
@@ -519,6 +532,9 @@ def _nominatives(words: list[str], language: str, *, following: str | None = Non
 
 _AGE = re.compile(r",\s*\d{1,3}\s*,")
 _HYPHENS = re.compile(r"[-‑]")
+_COUNTY_ENDINGS = (" county", " parish", " co")
+#: "the Texas Department of Health", where the "Commerce Department" is not in Commerce
+_BODY_OF = frozenset({"Department", "Office", "Administration", "Division", "Bureau"})
 # "Kansas City, Kan.", "Rep. Charles Rangel, D-N.Y.": an abbreviation names a state only in these places
 _STATE_ABBREVIATION = re.compile(
     r"(?:(?<=, )|(?<=\b[DRI]-))("
