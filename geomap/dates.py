@@ -95,7 +95,6 @@ _RELATIVE = [
     (r"\bthis week\b|\bна этой неделе\b|\bцього тижня\b", 0, 2),
 ]  # fmt: skip
 _RELATIVE_RE = [(prefiltered(p, re.IGNORECASE), off, prec) for p, off, prec in _RELATIVE]
-_RELATIVE_WORDS = PatternGroup([_WEEKDAY, *(rx for rx, _, _ in _RELATIVE_RE)])
 _DATE_WORDS = PatternGroup([_DAY_MONTH, _MONTH_ONLY, _WEEKDAY, *(rx for rx, _, _ in _RELATIVE_RE)])
 _DIGIT = re.compile(r"\d")
 _NUMERIC_HINT = re.compile(r"\d[.-]\d")  # every _NUMERIC date holds one: 29.02.2024, 2024-02-29
@@ -144,16 +143,16 @@ _NO_DATES = _Scan()
 def _scan(text: str) -> _Scan:
     """Run the patterns once per text: a report without a date is read both with and without today's."""
     digits = _DIGIT.search(text) is not None  # a day of the month, a numeric date or a year
-    if not digits and not _DATE_WORDS.possible(text):
+    words = _DATE_WORDS.candidates(text)  # one check tells every pattern the text may match
+    if not digits and not words:
         return _NO_DATES
-    relative = _RELATIVE_WORDS.candidates(text)
     return _Scan(
-        tuple(_DAY_MONTH.finditer(text)) if digits else (),
+        tuple(_DAY_MONTH.finditer(text)) if digits and _DAY_MONTH in words else (),
         tuple(_NUMERIC.finditer(text)) if digits and _NUMERIC_HINT.search(text) else (),
-        tuple(_WEEKDAY.finditer(text)) if _WEEKDAY in relative else (),
-        tuple((m, offset, precision) for pattern, offset, precision in _RELATIVE_RE if pattern in relative
+        tuple(_WEEKDAY.finditer(text)) if _WEEKDAY in words else (),
+        tuple((m, offset, precision) for pattern, offset, precision in _RELATIVE_RE if pattern in words
               for m in pattern.finditer(text)),
-        tuple(_MONTH_ONLY.finditer(text)),
+        tuple(_MONTH_ONLY.finditer(text)) if _MONTH_ONLY in words else (),
     )  # fmt: skip
 
 

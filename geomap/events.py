@@ -191,8 +191,12 @@ class _Reader:
                 draft.verified = None
 
     def _context_only(self, text: str, attribution: Attribution | None, day, breaks: bool) -> None:
-        """Read a sentence with no event: it may name a source, date or hedge a claim, or end a report."""
-        hedge = hedge_scope(text)
+        """Read a sentence with no event: it may name a source, date or hedge a claim, or end a report.
+
+        A hedge with no claim before it to hedge, and a description with no chain of reports to end, change
+        nothing, so they are not looked for.
+        """
+        hedge = hedge_scope(text) if self.drafts else ""
         last = self.drafts[-1] if self.drafts else None
         if hedge == "previous" and last is not None:
             last.verified = False
@@ -207,7 +211,7 @@ class _Reader:
             last.date, last.time_precision, last.explicit_date = day.date, day.precision, True
         if attribution is not None and attribution.scope == "chain":
             self.chain = attribution
-        elif breaks or (attribution is None and is_descriptive(text)):
+        elif self.chain is not None and (breaks or (attribution is None and is_descriptive(text))):
             self.chain = None
 
     def _claimant(
