@@ -12,6 +12,10 @@ letters in the set of the text's word beginnings, one set intersection for a who
 words are looked for with ``in``.  The check is a necessary condition, so results never change: texts
 holding characters that :mod:`re` folds differently from :meth:`str.lower` (dotless ı, long ſ, the old
 Cyrillic ``ᲀ`` forms, İ, Σ) always go to the pattern itself.
+
+A text that passes the check is searched with the pattern behind a look-ahead for the characters a
+match can begin with (:func:`_with_first_chars`): the engine then tries its alternatives only where one
+of them could start, which for a case-insensitive list of words after ``\b`` is several times faster.
 """
 
 from __future__ import annotations
@@ -261,17 +265,103 @@ def _tests(pattern: re.Pattern[str]) -> list[frozenset[str]]:
     return sorted(useful, key=lambda s: (-min(len(w.replace(_START, "")) for w in s), len(s)))
 
 
+_MAX_FIRST = 40  # first characters beyond which a look-ahead rejects too few positions to pay off
+_ANY_FIRST = None  # a node that can begin with any character, or with too many to list
+_DIGITS = "\\d"  # the one character category worth a look-ahead: digits are rare in text
+
+
+def _first_of_sequence(items: list) -> tuple[set[str] | None, bool]:
+    """The characters (as class items) a sequence's match can begin with, and whether it can be empty."""
+    first: set[str] = set()
+    for op, av in items:
+        chars, empty = _first_of_node(op, av)
+        if chars is _ANY_FIRST:
+            return _ANY_FIRST, False
+        first |= chars
+        if not empty:
+            return first, False
+    return first, True
+
+
+def _first_of_class(items: list) -> set[str] | None:
+    first: set[str] = set()
+    for kind, value in items:
+        if kind is _C.LITERAL:
+            first.add(re.escape(chr(value)))
+        elif kind is _C.CATEGORY and value is _C.CATEGORY_DIGIT:
+            first.add(_DIGITS)
+        else:  # a negated class, a range, another category: not worth listing
+            return _ANY_FIRST
+    return first
+
+
+def _first_of_node(op, av) -> tuple[set[str] | None, bool]:
+    if op is _C.LITERAL:
+        return {re.escape(chr(av))}, False
+    if op is _C.IN:
+        return _first_of_class(av), False
+    if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):  # zero-width: the match begins with what follows
+        return set(), True
+    if op is _C.SUBPATTERN:
+        return _first_of_sequence(list(av[-1]))
+    if op is _C.ATOMIC_GROUP:
+        return _first_of_sequence(list(av))
+    if op is _C.BRANCH:
+        first: set[str] = set()
+        empty = False
+        for alternative in av[1]:
+            chars, may_be_empty = _first_of_sequence(list(alternative))
+            if chars is _ANY_FIRST:
+                return _ANY_FIRST, False
+            first |= chars
+            empty = empty or may_be_empty
+        return first, empty
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
+        chars, empty = _first_of_sequence(list(av[2]))
+        return chars, empty or av[0] == 0
+    return _ANY_FIRST, False
+
+
+def _engine_scans_fast(items: list, first: set[str], flags: int) -> bool:
+    """Whether the engine itself skips to candidate starts: a pattern opening with uncased characters."""
+    if items[0][0] is _C.AT:
+        return False
+    if not flags & re.IGNORECASE:
+        return True
+    return all(len(c) == 1 and c.lower() == c.upper() for c in first) or first == {_DIGITS}
+
+
+def _with_first_chars(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    r"""The pattern behind a look-ahead for the characters its matches begin with, or itself.
+
+    The look-ahead only rejects positions where no match can begin, so matches, groups and spans stay
+    the same; its character class takes the pattern's own flags, so a case-insensitive pattern admits
+    the same case variants.  Patterns the engine already scans quickly (those opening with a character
+    that has no case), and patterns that can match the empty string or begin with too many characters,
+    come back unchanged.
+    """
+    if pattern.flags & re.VERBOSE:
+        return pattern
+    items = list(_parser.parse(pattern.pattern, pattern.flags))
+    first, empty = _first_of_sequence(items)
+    if empty or not first or len(first) > _MAX_FIRST or _engine_scans_fast(items, first, pattern.flags):
+        return pattern
+    return re.compile(f"(?=[{''.join(sorted(first))}])(?:{pattern.pattern})", pattern.flags)
+
+
 class Prefiltered:
     """A compiled pattern that first checks, on the lower-cased text, for the words its matches need.
 
     ``search``, ``match``, ``fullmatch``, ``finditer``, ``findall`` and ``sub`` behave as the pattern's
-    own; anything else is passed through to it.
+    own (run by an equivalent pattern that skips impossible starts, see :func:`_with_first_chars`);
+    anything else is passed through to the pattern itself.
     """
 
-    __slots__ = ("pattern_object", "tests")
+    __slots__ = ("pattern_object", "runner", "tests")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern_object = pattern
+        self.runner = _with_first_chars(pattern)
         self.tests = [_WordTest(s) for s in _tests(pattern)]
         letters = {c for test in self.tests for w in test.words for c in w}
         if {chr(x) for c in letters for x in _casefix._EXTRA_CASES.get(ord(c), ())} - _KNOWN_ODD:
@@ -290,27 +380,27 @@ class Prefiltered:
 
     def search(self, text: str, *args) -> re.Match[str] | None:
         """Search as :meth:`re.Pattern.search` does."""
-        return self.pattern_object.search(text, *args) if self.possible(text) else None
+        return self.runner.search(text, *args) if self.possible(text) else None
 
     def match(self, text: str, *args) -> re.Match[str] | None:
         """Match as :meth:`re.Pattern.match` does."""
-        return self.pattern_object.match(text, *args) if self.possible(text) else None
+        return self.runner.match(text, *args) if self.possible(text) else None
 
     def fullmatch(self, text: str, *args) -> re.Match[str] | None:
         """Match the whole text as :meth:`re.Pattern.fullmatch` does."""
-        return self.pattern_object.fullmatch(text, *args) if self.possible(text) else None
+        return self.runner.fullmatch(text, *args) if self.possible(text) else None
 
     def finditer(self, text: str, *args) -> Iterator[re.Match[str]]:
         """Iterate over matches as :meth:`re.Pattern.finditer` does."""
-        return self.pattern_object.finditer(text, *args) if self.possible(text) else iter(())
+        return self.runner.finditer(text, *args) if self.possible(text) else iter(())
 
     def findall(self, text: str, *args) -> list:
         """List matches as :meth:`re.Pattern.findall` does."""
-        return self.pattern_object.findall(text, *args) if self.possible(text) else []
+        return self.runner.findall(text, *args) if self.possible(text) else []
 
     def sub(self, repl, text: str, count: int = 0) -> str:
         """Substitute as :meth:`re.Pattern.sub` does."""
-        return self.pattern_object.sub(repl, text, count) if self.possible(text) else text
+        return self.runner.sub(repl, text, count) if self.possible(text) else text
 
     def __getattr__(self, name: str):
         return getattr(self.pattern_object, name)
