@@ -40,11 +40,12 @@ _KNOWN_ODD = frozenset("ıſᲀᲁᲂᲃᲄᲅᲆ")
 _ODD = re.compile("[" + "".join(sorted(_KNOWN_ODD | {"\u0130", "\u03a3"})) + "]")
 _RUN = re.compile(r"\w+")
 _HEAD = itemgetter(slice(0, 3))
-_FOLD_CACHE: dict[str, tuple[str, frozenset[str]] | tuple[()]] = {}
+# the keys stay a plain set: nothing changes them once made, and freezing a copy would cost a fifth of a fold
+_FOLD_CACHE: dict[str, tuple[str, set[str]] | tuple[()]] = {}
 _FOLD_CACHE_SIZE = 4096
 
 
-def _folded(text: str) -> tuple[str, frozenset[str]] | None:
+def _folded(text: str) -> tuple[str, set[str]] | None:
     """The lower-cased text and its keys: its words and their first three letters (None: do not fold)."""
     folded = _FOLD_CACHE.get(text)
     if folded is None:
@@ -54,7 +55,7 @@ def _folded(text: str) -> tuple[str, frozenset[str]] | None:
     return folded or None
 
 
-def _fold(text: str) -> tuple[str, frozenset[str]] | tuple[()]:
+def _fold(text: str) -> tuple[str, set[str]] | tuple[()]:
     if not text.isascii() and _ODD.search(text):
         return ()
     low = text.lower()
@@ -62,7 +63,7 @@ def _fold(text: str) -> tuple[str, frozenset[str]] | tuple[()]:
     runs = _RUN.findall(low)
     keys = set(map(_HEAD, runs))
     keys.update(runs)  # a whole word of three letters or fewer is its own first three letters
-    return low, frozenset(keys)
+    return low, keys
 
 
 def _is_word(char: str) -> bool:
@@ -245,7 +246,7 @@ class _WordTest:
         found = [(w if w is not None else k, k) for k, ws in self.by_key.items() for w in ws]
         return found + [(w, None) for w in self.loose]
 
-    def present(self, low: str, keys: frozenset[str]) -> bool:
+    def present(self, low: str, keys: set[str]) -> bool:
         if not self.keys.isdisjoint(keys):
             for key in self.keys.intersection(keys):
                 for word in self.by_key[key]:
@@ -322,13 +323,26 @@ def _first_of_node(op, av) -> tuple[set[str] | None, bool]:
     return _ANY_FIRST, False
 
 
-def _engine_scans_fast(items: list, first: set[str], flags: int) -> bool:
-    """Whether the engine itself skips to candidate starts: a pattern opening with uncased characters."""
-    if items[0][0] is _C.AT:
+def _engine_scans_fast(items: list, flags: int) -> bool:
+    r"""Whether the engine itself jumps to candidate starts: a pattern opening with a character to find.
+
+    The engine reads a literal prefix, a class or a branch of literals at the very start, but no case
+    variants of cased letters and nothing behind ``\b``; a pattern anchored with ``^`` it tries once.
+    """
+    op, av = items[0]
+    if op is _C.AT:  # anchored at the start, the engine tries one position only
+        return av in (_C.AT_BEGINNING, _C.AT_BEGINNING_STRING)
+    if op is _C.SUBPATTERN:
+        return _engine_scans_fast(list(av[-1]), flags)
+    if op is _C.BRANCH:
+        return all(alternative and _engine_scans_fast(list(alternative), flags) for alternative in av[1])
+    if op is _C.LITERAL:
+        chars = [chr(av)]
+    elif op is _C.IN and all(kind is _C.LITERAL for kind, _ in av):
+        chars = [chr(v) for _, v in av]
+    else:
         return False
-    if not flags & re.IGNORECASE:
-        return True
-    return all(len(c) == 1 and c.lower() == c.upper() for c in first) or first == {_DIGITS}
+    return not flags & re.IGNORECASE or all(c.lower() == c.upper() for c in chars)
 
 
 def _with_first_chars(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -344,7 +358,7 @@ def _with_first_chars(pattern: re.Pattern[str]) -> re.Pattern[str]:
         return pattern
     items = list(_parser.parse(pattern.pattern, pattern.flags))
     first, empty = _first_of_sequence(items)
-    if empty or not first or len(first) > _MAX_FIRST or _engine_scans_fast(items, first, pattern.flags):
+    if empty or not first or len(first) > _MAX_FIRST or _engine_scans_fast(items, pattern.flags):
         return pattern
     return re.compile(f"(?=[{''.join(sorted(first))}])(?:{pattern.pattern})", pattern.flags)
 
