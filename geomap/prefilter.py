@@ -383,12 +383,14 @@ class Prefiltered:
 
     def possible(self, text: str) -> bool:
         """Whether ``text`` holds the words every match needs (True when that cannot be told cheaply)."""
-        folded = _folded(text)
+        folded = _FOLD_CACHE.get(text) or _folded(text)  # a cached unfoldable text is () and goes on
         if folded is None:
             return True
-        low, heads = folded
+        low, keys = folded
         for test in self.tests:
-            if not test.present(low, heads):
+            if test.keys.isdisjoint(keys) and not test.loose:  # the usual answer, without a call
+                return False
+            if not test.present(low, keys):
                 return False
         return True
 
@@ -445,7 +447,7 @@ class PatternGroup:
 
     def candidates(self, text: str) -> frozenset[Prefiltered | re.Pattern[str]]:
         """The patterns that may match ``text``; the others cannot."""
-        folded = _folded(text)
+        folded = _FOLD_CACHE.get(text) or _folded(text)
         if folded is None:
             return self.patterns
         low, keys = folded
