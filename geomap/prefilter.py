@@ -42,7 +42,7 @@ _RUN = re.compile(r"\w+")
 _HEAD = itemgetter(slice(0, 3))
 # the keys stay a plain set: nothing changes them once made, and freezing a copy would cost a fifth of a fold
 _FOLD_CACHE: dict[str, tuple[str, set[str]] | tuple[()]] = {}
-_FOLD_CACHE_SIZE = 4096
+_FOLD_CACHE_SIZE = 512  # texts are asked about again within a report; older ones only burden the GC
 
 
 def _folded(text: str) -> tuple[str, set[str]] | None:
