@@ -60,14 +60,19 @@ _DAY_MONTH = prefiltered(
 _NUMERIC = prefiltered(
     r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)\b|\b(?P<iso>\d{4}-\d\d-\d\d)\b"
 )
-_MONTH_ONLY = prefiltered(
+_IN_MONTH = (
     rf"\b(?:in|since|during|у|в)\s+(?:early\s+|late\s+|mid-)?"
     rf"(?:{_EN_MONTH}|{_CY_MONTH.replace('mon', 'mon2')})"
     r"(?:\s+(?P<year>(?:19|20)\d\d))?\b"
-    rf"|\b(?:{_EN_MONTH.replace('mon', 'mon3')}|{_CY_MONTH.replace('mon', 'mon4')})"
-    r"\s+(?P<year2>(?:19|20)\d\d)\b",
-    re.IGNORECASE,
 )
+_MONTH_YEAR = (
+    rf"\b(?:{_EN_MONTH.replace('mon', 'mon3')}|{_CY_MONTH.replace('mon', 'mon4')})"
+    r"\s+(?P<year2>(?:19|20)\d\d)\b"
+)
+_MONTH_ONLY = prefiltered(f"{_IN_MONTH}|{_MONTH_YEAR}", re.IGNORECASE)
+# the same for a text without digits, where "May 2024" cannot occur: its branch is disabled with (?!),
+# which keeps the groups, and the engine then looks only where "in", "since", "during", "у" or "в" begin
+_MONTH_ONLY_NO_YEAR = prefiltered(f"{_IN_MONTH}|(?!){_MONTH_YEAR}", re.IGNORECASE)
 _WEEKDAYS = {
     0: r"monday|понедельник|понеділок|понеділка",
     1: r"tuesday|вторник|вівторок|вівторка",
@@ -146,13 +151,14 @@ def _scan(text: str) -> _Scan:
     words = _DATE_WORDS.candidates(text)  # one check tells every pattern the text may match
     if not digits and not words:
         return _NO_DATES
+    month_only = _MONTH_ONLY if digits else _MONTH_ONLY_NO_YEAR
     return _Scan(
         tuple(_DAY_MONTH.finditer(text)) if digits and _DAY_MONTH in words else (),
         tuple(_NUMERIC.finditer(text)) if digits and _NUMERIC_HINT.search(text) else (),
         tuple(_WEEKDAY.finditer(text)) if _WEEKDAY in words else (),
         tuple((m, offset, precision) for pattern, offset, precision in _RELATIVE_RE if pattern in words
               for m in pattern.finditer(text)),
-        tuple(_MONTH_ONLY.finditer(text)) if _MONTH_ONLY in words else (),
+        tuple(month_only.finditer(text)) if _MONTH_ONLY in words else (),
     )  # fmt: skip
 
 

@@ -301,6 +301,8 @@ def _first_of_node(op, av) -> tuple[set[str] | None, bool]:
         return {re.escape(chr(av))}, False
     if op is _C.IN:
         return _first_of_class(av), False
+    if op is _C.ASSERT_NOT and _first_of_sequence(list(av[1]))[1]:  # (?!) and the like never pass
+        return set(), False
     if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):  # zero-width: the match begins with what follows
         return set(), True
     if op is _C.SUBPATTERN:

@@ -89,6 +89,9 @@ def test_look_ahead_only_where_the_engine_cannot_skip_ahead_itself():
     for source in [r",\s*(?:said|added)\b", r"\b(?:said)?\s*told", r"^(?:this|that) was"]:
         wrapped = prefiltered(source, re.IGNORECASE)
         assert wrapped.runner is wrapped.pattern_object
+    disabled = prefiltered(r"\bin (?P<m>may)|(?!)\b(?P<m2>may) 2024", re.IGNORECASE)  # (?!) never passes
+    assert disabled.runner.pattern.startswith("(?=[i])")
+    assert disabled.search("May 2024, in MAY").group("m") == "MAY"
     digits = prefiltered(r"\b(?:\d+ (?:killed|dead)|killed \d+)", re.IGNORECASE)
     assert digits.search("killed 3, then 4 dead").span() == (0, 8)
 
