@@ -303,7 +303,9 @@ class EventStore:
     def _insert_parts(db: sqlite3.Connection, report_id: int, rows: ReportRows) -> None:
         for sql, table in _INSERTS:
             parts = getattr(rows, table)
-            if parts and table not in ("places", "claims"):
+            if not parts:  # most reports have no claims, many no events or unresolved names
+                continue
+            if table not in ("places", "claims"):
                 parts = [(report_id, *part) for part in parts]
             db.executemany(sql, parts)
 
