@@ -60,14 +60,19 @@ _DAY_MONTH = prefiltered(
 _NUMERIC = prefiltered(
     r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)\b|\b(?P<iso>\d{4}-\d\d-\d\d)\b"
 )
-_MONTH_ONLY = prefiltered(
+_IN_MONTH = (
     rf"\b(?:in|since|during|у|в)\s+(?:early\s+|late\s+|mid-)?"
     rf"(?:{_EN_MONTH}|{_CY_MONTH.replace('mon', 'mon2')})"
     r"(?:\s+(?P<year>(?:19|20)\d\d))?\b"
-    rf"|\b(?:{_EN_MONTH.replace('mon', 'mon3')}|{_CY_MONTH.replace('mon', 'mon4')})"
-    r"\s+(?P<year2>(?:19|20)\d\d)\b",
-    re.IGNORECASE,
 )
+_MONTH_YEAR = (
+    rf"\b(?:{_EN_MONTH.replace('mon', 'mon3')}|{_CY_MONTH.replace('mon', 'mon4')})"
+    r"\s+(?P<year2>(?:19|20)\d\d)\b"
+)
+_MONTH_ONLY = prefiltered(f"{_IN_MONTH}|{_MONTH_YEAR}", re.IGNORECASE)
+# the same for a text without digits, where "May 2024" cannot occur: its branch is disabled with (?!),
+# which keeps the groups, and the engine then looks only where "in", "since", "during", "у" or "в" begin
+_MONTH_ONLY_NO_YEAR = prefiltered(f"{_IN_MONTH}|(?!){_MONTH_YEAR}", re.IGNORECASE)
 _WEEKDAYS = {
     0: r"monday|понедельник|понеділок|понеділка",
     1: r"tuesday|вторник|вівторок|вівторка",
@@ -95,7 +100,6 @@ _RELATIVE = [
     (r"\bthis week\b|\bна этой неделе\b|\bцього тижня\b", 0, 2),
 ]  # fmt: skip
 _RELATIVE_RE = [(prefiltered(p, re.IGNORECASE), off, prec) for p, off, prec in _RELATIVE]
-_RELATIVE_WORDS = PatternGroup([_WEEKDAY, *(rx for rx, _, _ in _RELATIVE_RE)])
 _DATE_WORDS = PatternGroup([_DAY_MONTH, _MONTH_ONLY, _WEEKDAY, *(rx for rx, _, _ in _RELATIVE_RE)])
 _DIGIT = re.compile(r"\d")
 _NUMERIC_HINT = re.compile(r"\d[.-]\d")  # every _NUMERIC date holds one: 29.02.2024, 2024-02-29
@@ -144,16 +148,17 @@ _NO_DATES = _Scan()
 def _scan(text: str) -> _Scan:
     """Run the patterns once per text: a report without a date is read both with and without today's."""
     digits = _DIGIT.search(text) is not None  # a day of the month, a numeric date or a year
-    if not digits and not _DATE_WORDS.possible(text):
+    words = _DATE_WORDS.candidates(text)  # one check tells every pattern the text may match
+    if not digits and not words:
         return _NO_DATES
-    relative = _RELATIVE_WORDS.candidates(text)
+    month_only = _MONTH_ONLY if digits else _MONTH_ONLY_NO_YEAR
     return _Scan(
-        tuple(_DAY_MONTH.finditer(text)) if digits else (),
+        tuple(_DAY_MONTH.finditer(text)) if digits and _DAY_MONTH in words else (),
         tuple(_NUMERIC.finditer(text)) if digits and _NUMERIC_HINT.search(text) else (),
-        tuple(_WEEKDAY.finditer(text)) if _WEEKDAY in relative else (),
-        tuple((m, offset, precision) for pattern, offset, precision in _RELATIVE_RE if pattern in relative
+        tuple(_WEEKDAY.finditer(text)) if _WEEKDAY in words else (),
+        tuple((m, offset, precision) for pattern, offset, precision in _RELATIVE_RE if pattern in words
               for m in pattern.finditer(text)),
-        tuple(_MONTH_ONLY.finditer(text)),
+        tuple(month_only.finditer(text)) if _MONTH_ONLY in words else (),
     )  # fmt: skip
 
 

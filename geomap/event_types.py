@@ -185,9 +185,15 @@ _UNKNOWN = prefiltered(r"\b(?:is|are|remains?) (?:unclear|unknown)\b|^[^,]{0,60}
                       r"^[^,]{0,60}\bgave no (?:further )?details\b|"
                       r"^[^,]{0,60}\bdid not (?:immediately )?comment\b(?![^.]*,\s*saying)",
                       re.IGNORECASE)  # fmt: skip
-_DESCRIPTIVE = prefiltered(
+# a description opens the sentence ("Lyman is a transport hub", "The capture of X …") or holds a word of
+# trend or position anywhere; the two kinds are searched apart, so the engine tries the opening at the
+# start only and jumps between candidate words for the rest
+_DESCRIPTIVE_OPENING = prefiltered(
     r"^[^,]{0,80}?\b(?:is|are|was|lies|lie|has been|remains)\s+(?:an?|the|one of|located|situated|about|just|"
-    r"home to|north|south|east|west)\b|^(?:the )?(?:capture|fall|loss|seizure) of\b|"
+    r"home to|north|south|east|west)\b|^(?:the )?(?:capture|fall|loss|seizure) of\b",
+    re.IGNORECASE,
+)
+_DESCRIPTIVE_WORDS = prefiltered(
     r"\bin recent (?:days|weeks|months)\b|\b(?:расположен|розташован|находится|знаходиться|является)\b",
     re.IGNORECASE,
 )
@@ -212,7 +218,7 @@ def is_descriptive(text: str) -> bool:
     >>> is_descriptive("Artemovsk lies north of the large city of Gorlovka.")
     True
     """
-    return bool(_DESCRIPTIVE.search(text))
+    return bool(_DESCRIPTIVE_OPENING.search(text) or _DESCRIPTIVE_WORDS.search(text))
 
 
 def is_non_event(text: str, *, attributed: bool, kind: str, dated: bool) -> bool:

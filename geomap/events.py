@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from geomap.claimants import (
@@ -111,9 +112,20 @@ def _units(text: str, sentences: list[Sentence], report_date: dt.date | None) ->
     return units
 
 
-def _paragraph_of(text: str, offset: int) -> int:
-    """Paragraphs are lines: extracted article text keeps one paragraph per line, blank lines or not."""
-    return len(re.findall(r"\n+", text[:offset].lstrip()))
+class _Paragraphs:
+    """Paragraphs are lines: extracted article text keeps one paragraph per line, blank lines or not.
+
+    The paragraph of an offset is the number of line breaks (runs of them) between the text's first
+    word and the offset; the runs are found once per report, as a claim and each place before it ask.
+    """
+
+    def __init__(self, text: str) -> None:
+        lead = len(text) - len(text.lstrip())
+        self._breaks = [lead + m.start() for m in re.finditer(r"\n+", text[lead:])]
+
+    def of(self, offset: int) -> int:
+        """Return the paragraph number of ``offset`` (0 for the first)."""
+        return bisect_left(self._breaks, offset)
 
 
 class _Reader:
@@ -121,7 +133,9 @@ class _Reader:
 
     def __init__(self, text: str, places: list[ResolvedPlace], report_date: dt.date | None) -> None:
         self.text = text
+        self.paragraphs = _Paragraphs(text)
         self.places = places
+        self.starts = [place.start for place in places]
         self.report_date = report_date
         self.today = dt.date.today()  # resolves a dateless report's relative days, only to tell they exist
         self.discourse = Discourse()
@@ -191,8 +205,12 @@ class _Reader:
                 draft.verified = None
 
     def _context_only(self, text: str, attribution: Attribution | None, day, breaks: bool) -> None:
-        """Read a sentence with no event: it may name a source, date or hedge a claim, or end a report."""
-        hedge = hedge_scope(text)
+        """Read a sentence with no event: it may name a source, date or hedge a claim, or end a report.
+
+        A hedge with no claim before it to hedge, and a description with no chain of reports to end, change
+        nothing, so they are not looked for.
+        """
+        hedge = hedge_scope(text) if self.drafts else ""
         last = self.drafts[-1] if self.drafts else None
         if hedge == "previous" and last is not None:
             last.verified = False
@@ -207,7 +225,7 @@ class _Reader:
             last.date, last.time_precision, last.explicit_date = day.date, day.precision, True
         if attribution is not None and attribution.scope == "chain":
             self.chain = attribution
-        elif breaks or (attribution is None and is_descriptive(text)):
+        elif self.chain is not None and (breaks or (attribution is None and is_descriptive(text))):
             self.chain = None
 
     def _claimant(
@@ -232,10 +250,14 @@ class _Reader:
             return replace(earlier, start=-1, end=-1), True
         return _REPORTER, False
 
+    def _places_of(self, unit: Sentence) -> list[ResolvedPlace]:
+        """The places named in a unit, in text order (found by bisection: long reports name hundreds)."""
+        return self.places[bisect_left(self.starts, unit.start) : bisect_left(self.starts, unit.end)]
+
     def _actor(self, unit: Sentence) -> Attribution | None:
         """Return the country a sentence opens with as its subject ("The United States has committed…")."""
-        for place in self.places:
-            if unit.start <= place.start < unit.end and place.place.feature_code.startswith("PCL"):
+        for place in self._places_of(unit):
+            if place.place.feature_code.startswith("PCL"):
                 lead = self.text[unit.start : place.start].strip().lower()
                 if lead in ("", "the") and _METONYM_AFTER.match(self.text[place.end : place.end + 40]):
                     return Attribution(place.surface, side_of(place.name), place.start, place.end, "sentence")
@@ -256,7 +278,7 @@ class _Reader:
             date, precision, explicit_date = day.date, day.precision, True
         else:
             date, precision, explicit_date = self.narrative or self.report_date, 2, False
-        return Draft(unit.start, unit.end, index, _paragraph_of(self.text, unit.start), claimant, explicit,
+        return Draft(unit.start, unit.end, index, self.paragraphs.of(unit.start), claimant, explicit,
                       kind, own, bool(own), by_claimant, date, precision if date else 3, explicit_date,
                       True if claimant is _REPORTER else None)  # fmt: skip
 
@@ -267,8 +289,8 @@ class _Reader:
         dateline = _DATELINE.match(unit.text) if unit.start < _DATELINE_ZONE else None
         dateline_end = unit.start + dateline.end() if dateline else unit.start
         own, directions, by_claimant = [], [], []
-        for place in self.places:
-            if not unit.start <= place.start < unit.end or place.start < dateline_end:
+        for place in self._places_of(unit):
+            if place.start < dateline_end:
                 continue
             after = self.text[place.end : place.end + 40]
             actor = place.place.feature_code.startswith("PCL") and not _LOCATIVE_BEFORE.search(
@@ -304,7 +326,7 @@ class _Reader:
         before = [
             p for p in self.places if p.end <= draft.start and not p.place.feature_code.startswith("PCL")
         ]
-        near = [p for p in before if draft.paragraph - _paragraph_of(self.text, p.start) <= 1]
+        near = [p for p in before if draft.paragraph - self.paragraphs.of(p.start) <= 1]
         # "34 attacks repelled": on the axis the paragraph named, not at the last village of its list
         after = [self.text[p.end : p.end + 40] for p in near]
         axes = [

@@ -12,6 +12,10 @@ letters in the set of the text's word beginnings, one set intersection for a who
 words are looked for with ``in``.  The check is a necessary condition, so results never change: texts
 holding characters that :mod:`re` folds differently from :meth:`str.lower` (dotless ı, long ſ, the old
 Cyrillic ``ᲀ`` forms, İ, Σ) always go to the pattern itself.
+
+A text that passes the check is searched with the pattern behind a look-ahead for the characters a
+match can begin with (:func:`_with_first_chars`): the engine then tries its alternatives only where one
+of them could start, which for a case-insensitive list of words after ``\b`` is several times faster.
 """
 
 from __future__ import annotations
@@ -36,11 +40,12 @@ _KNOWN_ODD = frozenset("ıſᲀᲁᲂᲃᲄᲅᲆ")
 _ODD = re.compile("[" + "".join(sorted(_KNOWN_ODD | {"\u0130", "\u03a3"})) + "]")
 _RUN = re.compile(r"\w+")
 _HEAD = itemgetter(slice(0, 3))
-_FOLD_CACHE: dict[str, tuple[str, frozenset[str]] | tuple[()]] = {}
-_FOLD_CACHE_SIZE = 4096
+# the keys stay a plain set: nothing changes them once made, and freezing a copy would cost a fifth of a fold
+_FOLD_CACHE: dict[str, tuple[str, set[str]] | tuple[()]] = {}
+_FOLD_CACHE_SIZE = 512  # texts are asked about again within a report; older ones only burden the GC
 
 
-def _folded(text: str) -> tuple[str, frozenset[str]] | None:
+def _folded(text: str) -> tuple[str, set[str]] | None:
     """The lower-cased text and its keys: its words and their first three letters (None: do not fold)."""
     folded = _FOLD_CACHE.get(text)
     if folded is None:
@@ -50,7 +55,7 @@ def _folded(text: str) -> tuple[str, frozenset[str]] | None:
     return folded or None
 
 
-def _fold(text: str) -> tuple[str, frozenset[str]] | tuple[()]:
+def _fold(text: str) -> tuple[str, set[str]] | tuple[()]:
     if not text.isascii() and _ODD.search(text):
         return ()
     low = text.lower()
@@ -58,7 +63,7 @@ def _fold(text: str) -> tuple[str, frozenset[str]] | tuple[()]:
     runs = _RUN.findall(low)
     keys = set(map(_HEAD, runs))
     keys.update(runs)  # a whole word of three letters or fewer is its own first three letters
-    return low, frozenset(keys)
+    return low, keys
 
 
 def _is_word(char: str) -> bool:
@@ -241,7 +246,7 @@ class _WordTest:
         found = [(w if w is not None else k, k) for k, ws in self.by_key.items() for w in ws]
         return found + [(w, None) for w in self.loose]
 
-    def present(self, low: str, keys: frozenset[str]) -> bool:
+    def present(self, low: str, keys: set[str]) -> bool:
         if not self.keys.isdisjoint(keys):
             for key in self.keys.intersection(keys):
                 for word in self.by_key[key]:
@@ -261,17 +266,118 @@ def _tests(pattern: re.Pattern[str]) -> list[frozenset[str]]:
     return sorted(useful, key=lambda s: (-min(len(w.replace(_START, "")) for w in s), len(s)))
 
 
+_MAX_FIRST = 40  # first characters beyond which a look-ahead rejects too few positions to pay off
+_ANY_FIRST = None  # a node that can begin with any character, or with too many to list
+_DIGITS = "\\d"  # the one character category worth a look-ahead: digits are rare in text
+
+
+def _first_of_sequence(items: list) -> tuple[set[str] | None, bool]:
+    """The characters (as class items) a sequence's match can begin with, and whether it can be empty."""
+    first: set[str] = set()
+    for op, av in items:
+        chars, empty = _first_of_node(op, av)
+        if chars is _ANY_FIRST:
+            return _ANY_FIRST, False
+        first |= chars
+        if not empty:
+            return first, False
+    return first, True
+
+
+def _first_of_class(items: list) -> set[str] | None:
+    first: set[str] = set()
+    for kind, value in items:
+        if kind is _C.LITERAL:
+            first.add(re.escape(chr(value)))
+        elif kind is _C.CATEGORY and value is _C.CATEGORY_DIGIT:
+            first.add(_DIGITS)
+        else:  # a negated class, a range, another category: not worth listing
+            return _ANY_FIRST
+    return first
+
+
+def _first_of_node(op, av) -> tuple[set[str] | None, bool]:
+    if op is _C.LITERAL:
+        return {re.escape(chr(av))}, False
+    if op is _C.IN:
+        return _first_of_class(av), False
+    if op is _C.ASSERT_NOT and _first_of_sequence(list(av[1]))[1]:  # (?!) and the like never pass
+        return set(), False
+    if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):  # zero-width: the match begins with what follows
+        return set(), True
+    if op is _C.SUBPATTERN:
+        return _first_of_sequence(list(av[-1]))
+    if op is _C.ATOMIC_GROUP:
+        return _first_of_sequence(list(av))
+    if op is _C.BRANCH:
+        first: set[str] = set()
+        empty = False
+        for alternative in av[1]:
+            chars, may_be_empty = _first_of_sequence(list(alternative))
+            if chars is _ANY_FIRST:
+                return _ANY_FIRST, False
+            first |= chars
+            empty = empty or may_be_empty
+        return first, empty
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
+        chars, empty = _first_of_sequence(list(av[2]))
+        return chars, empty or av[0] == 0
+    return _ANY_FIRST, False
+
+
+def _engine_scans_fast(items: list, flags: int) -> bool:
+    r"""Whether the engine itself jumps to candidate starts: a pattern opening with a character to find.
+
+    The engine reads a literal prefix, a class or a branch of literals at the very start, but no case
+    variants of cased letters and nothing behind ``\b``; a pattern anchored with ``^`` it tries once.
+    """
+    op, av = items[0]
+    if op is _C.AT:  # anchored at the start, the engine tries one position only
+        return av in (_C.AT_BEGINNING, _C.AT_BEGINNING_STRING)
+    if op is _C.SUBPATTERN:
+        return _engine_scans_fast(list(av[-1]), flags)
+    if op is _C.BRANCH:
+        return all(alternative and _engine_scans_fast(list(alternative), flags) for alternative in av[1])
+    if op is _C.LITERAL:
+        chars = [chr(av)]
+    elif op is _C.IN and all(kind is _C.LITERAL for kind, _ in av):
+        chars = [chr(v) for _, v in av]
+    else:
+        return False
+    return not flags & re.IGNORECASE or all(c.lower() == c.upper() for c in chars)
+
+
+def _with_first_chars(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    r"""The pattern behind a look-ahead for the characters its matches begin with, or itself.
+
+    The look-ahead only rejects positions where no match can begin, so matches, groups and spans stay
+    the same; its character class takes the pattern's own flags, so a case-insensitive pattern admits
+    the same case variants.  Patterns the engine already scans quickly (those opening with a character
+    that has no case), and patterns that can match the empty string or begin with too many characters,
+    come back unchanged.
+    """
+    if pattern.flags & re.VERBOSE:
+        return pattern
+    items = list(_parser.parse(pattern.pattern, pattern.flags))
+    first, empty = _first_of_sequence(items)
+    if empty or not first or len(first) > _MAX_FIRST or _engine_scans_fast(items, pattern.flags):
+        return pattern
+    return re.compile(f"(?=[{''.join(sorted(first))}])(?:{pattern.pattern})", pattern.flags)
+
+
 class Prefiltered:
     """A compiled pattern that first checks, on the lower-cased text, for the words its matches need.
 
     ``search``, ``match``, ``fullmatch``, ``finditer``, ``findall`` and ``sub`` behave as the pattern's
-    own; anything else is passed through to it.
+    own (run by an equivalent pattern that skips impossible starts, see :func:`_with_first_chars`);
+    anything else is passed through to the pattern itself.
     """
 
-    __slots__ = ("pattern_object", "tests")
+    __slots__ = ("pattern_object", "runner", "tests")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern_object = pattern
+        self.runner = _with_first_chars(pattern)
         self.tests = [_WordTest(s) for s in _tests(pattern)]
         letters = {c for test in self.tests for w in test.words for c in w}
         if {chr(x) for c in letters for x in _casefix._EXTRA_CASES.get(ord(c), ())} - _KNOWN_ODD:
@@ -279,38 +385,40 @@ class Prefiltered:
 
     def possible(self, text: str) -> bool:
         """Whether ``text`` holds the words every match needs (True when that cannot be told cheaply)."""
-        folded = _folded(text)
+        folded = _FOLD_CACHE.get(text) or _folded(text)  # a cached unfoldable text is () and goes on
         if folded is None:
             return True
-        low, heads = folded
+        low, keys = folded
         for test in self.tests:
-            if not test.present(low, heads):
+            if test.keys.isdisjoint(keys) and not test.loose:  # the usual answer, without a call
+                return False
+            if not test.present(low, keys):
                 return False
         return True
 
     def search(self, text: str, *args) -> re.Match[str] | None:
         """Search as :meth:`re.Pattern.search` does."""
-        return self.pattern_object.search(text, *args) if self.possible(text) else None
+        return self.runner.search(text, *args) if self.possible(text) else None
 
     def match(self, text: str, *args) -> re.Match[str] | None:
         """Match as :meth:`re.Pattern.match` does."""
-        return self.pattern_object.match(text, *args) if self.possible(text) else None
+        return self.runner.match(text, *args) if self.possible(text) else None
 
     def fullmatch(self, text: str, *args) -> re.Match[str] | None:
         """Match the whole text as :meth:`re.Pattern.fullmatch` does."""
-        return self.pattern_object.fullmatch(text, *args) if self.possible(text) else None
+        return self.runner.fullmatch(text, *args) if self.possible(text) else None
 
     def finditer(self, text: str, *args) -> Iterator[re.Match[str]]:
         """Iterate over matches as :meth:`re.Pattern.finditer` does."""
-        return self.pattern_object.finditer(text, *args) if self.possible(text) else iter(())
+        return self.runner.finditer(text, *args) if self.possible(text) else iter(())
 
     def findall(self, text: str, *args) -> list:
         """List matches as :meth:`re.Pattern.findall` does."""
-        return self.pattern_object.findall(text, *args) if self.possible(text) else []
+        return self.runner.findall(text, *args) if self.possible(text) else []
 
     def sub(self, repl, text: str, count: int = 0) -> str:
         """Substitute as :meth:`re.Pattern.sub` does."""
-        return self.pattern_object.sub(repl, text, count) if self.possible(text) else text
+        return self.runner.sub(repl, text, count) if self.possible(text) else text
 
     def __getattr__(self, name: str):
         return getattr(self.pattern_object, name)
@@ -341,7 +449,7 @@ class PatternGroup:
 
     def candidates(self, text: str) -> frozenset[Prefiltered | re.Pattern[str]]:
         """The patterns that may match ``text``; the others cannot."""
-        folded = _folded(text)
+        folded = _FOLD_CACHE.get(text) or _folded(text)
         if folded is None:
             return self.patterns
         low, keys = folded

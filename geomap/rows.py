@@ -14,6 +14,7 @@ import datetime as dt
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from gazetteer import Place
 from geomap.model import Event, Mention, RelativePosition, Report, ResolvedPlace, Unresolved
@@ -64,12 +65,18 @@ _RELATIVE = _fields(RelativePosition)
 _EVENT = _fields(Event, drop=("places", "report_count"))
 
 
+_PLACE_CELLS = attrgetter(*_PLACE)
+_MENTION_CELLS = attrgetter(*_MENTION)
+_RESOLVED_CELLS = attrgetter(*_RESOLVED)
+
+
 def _json_list(values: tuple) -> str:
-    return json.dumps(list(values), ensure_ascii=False)
+    # most places have no members and many names no alternatives: "[]" is what json.dumps would write
+    return json.dumps(list(values), ensure_ascii=False) if values else "[]"
 
 
 def _place_row(place: Place) -> tuple:
-    return (*(getattr(place, name) for name in _PLACE), _json_list(place.members))
+    return (*_PLACE_CELLS(place), _json_list(place.members))
 
 
 def place_from_row(row: tuple) -> Place:
@@ -79,7 +86,7 @@ def place_from_row(row: tuple) -> Place:
 
 
 def _mention_cells(mention: Mention) -> tuple:
-    return (*(getattr(mention, name) for name in _MENTION), _json_list(mention.alternatives))
+    return (*_MENTION_CELLS(mention), _json_list(mention.alternatives))
 
 
 def _mention(cells: tuple) -> Mention:
@@ -89,8 +96,7 @@ def _mention(cells: tuple) -> Mention:
 
 def _resolved_row(ordinal: int, listed: bool, resolved: ResolvedPlace) -> tuple:
     relative = resolved.relative
-    numbers = (getattr(resolved, name) for name in _RESOLVED)
-    return (ordinal, int(listed), *_mention_cells(resolved.mention), *numbers,
+    return (ordinal, int(listed), *_mention_cells(resolved.mention), *_RESOLVED_CELLS(resolved),
             _json_list(tuple(getattr(relative, n) for n in _RELATIVE)) if relative else None)
 
 

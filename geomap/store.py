@@ -1,7 +1,8 @@
 """The event store: every report of a batch run, its places and events, in one SQLite file.
 
-This is the only module in geomap that speaks SQL.  Each report is written in one transaction, so a run
-killed at any moment leaves whole reports or nothing, and a rerun skips what is there by content key.  A
+This is the only module in geomap that speaks SQL.  Each report is written whole, in its own transaction
+or in a group of them committed together (:meth:`EventStore.group`), so a run killed at any moment leaves
+whole reports or nothing, and a rerun skips what is there by content key.  A
 claim repeated across reports (same place, event type and day) is linked through the ``claims`` table
 rather than counted twice; reads say how many reports carry each claim in ``Event.report_count``.
 The schema changes only through the numbered migrations below, each recorded in ``_migrations``; the
@@ -140,6 +141,7 @@ class EventStore:
 
     def __init__(self, path: str | Path, *, create: bool = True) -> None:
         self.path = Path(path)
+        self._grouped = False
         if self.path.is_dir():
             raise StoreError(f"event store {self.path} is a directory, not a file")
         if not create and not self.path.exists():
@@ -169,16 +171,54 @@ class EventStore:
 
     @contextlib.contextmanager
     def _transaction(self, action: str) -> Iterator[sqlite3.Connection]:
-        """One write transaction: all of it lands, or (on any error, a full disk included) none of it."""
+        """One write transaction: all of it lands, or (on any error, a full disk included) none of it.
+
+        Inside :meth:`group` it is a savepoint of the group's transaction instead, so a report that fails
+        half-way is undone alone and the group still holds only whole reports.
+        """
+        savepoint = self._grouped
+        begin, undo, end = (
+            ("SAVEPOINT report", "ROLLBACK TO report", "RELEASE report")
+            if savepoint
+            else ("BEGIN IMMEDIATE", "ROLLBACK", "COMMIT")
+        )
         with self._guard(action):
-            self._db.execute("BEGIN IMMEDIATE")
+            self._db.execute(begin)
             try:
                 yield self._db
-            except BaseException:
+            except BaseException as exc:
                 with contextlib.suppress(sqlite3.Error):
-                    self._db.execute("ROLLBACK")
+                    self._db.execute(undo)
+                    if savepoint:  # a rolled-back savepoint stays open until released
+                        self._db.execute(end)
+                if savepoint and not self._db.in_transaction:
+                    raise self._group_lost(exc, action) from exc
                 raise
-            self._db.execute("COMMIT")
+            if self._db.in_transaction:  # a group SQLite rolled back has nothing left to commit
+                self._db.execute(end)
+
+    def _group_lost(self, exc: BaseException, action: str) -> StoreError:
+        """Say that SQLite undid a whole group on an error (a full disk does that), not just one report."""
+        first = _explain(exc, self.path, action) if isinstance(exc, sqlite3.Error) else StoreError(str(exc))
+        return StoreError(f"{first}; the reports written with it since the last commit were undone too "
+                          "(a rerun does them again)")
+
+    @contextlib.contextmanager
+    def group(self) -> Iterator[None]:
+        """Write the reports added inside one transaction, committed when the block ends.
+
+        A commit is most of the writer's cost per report, so a batch groups the reports that finish
+        within a fraction of a second.  Each report stays whole, a killed run loses only the reports of
+        the group not yet committed (a rerun does them again), and an error rolls the whole group back.
+        """
+        if self._grouped:
+            raise StoreError(f"event store {self.path}: groups of writes do not nest")
+        with self._transaction("writing a group of reports"):
+            self._grouped = True
+            try:
+                yield
+            finally:
+                self._grouped = False
 
     def _configure(self) -> None:
         # WAL keeps readers (a map being drawn) going while a batch writes; synchronous=NORMAL makes a
@@ -263,7 +303,9 @@ class EventStore:
     def _insert_parts(db: sqlite3.Connection, report_id: int, rows: ReportRows) -> None:
         for sql, table in _INSERTS:
             parts = getattr(rows, table)
-            if parts and table not in ("places", "claims"):
+            if not parts:  # most reports have no claims, many no events or unresolved names
+                continue
+            if table not in ("places", "claims"):
                 parts = [(report_id, *part) for part in parts]
             db.executemany(sql, parts)
 

@@ -2,10 +2,10 @@
 
 Inputs are cut into partitions; each partition is one task that a cluster worker runs with the same
 :func:`~geomap.batch.pipeline.process_input` as the local engine, so both engines give the same events.
-Results come back as tasks finish and the client writes them, one transaction per report, so a client
-killed half-way resumes like a local run.  Records from ``.json``/``.jsonl`` travel inside the tasks;
-``.txt``/``.html`` files are read by the workers, so on a multi-machine cluster they must sit on a
-filesystem every worker sees at the same absolute path.
+Results come back as tasks finish and the client writes them, each report whole and each partition
+committed as it arrives, so a client killed half-way resumes like a local run.  Records from
+``.json``/``.jsonl`` travel inside the tasks; ``.txt``/``.html`` files are read by the workers, so on a
+multi-machine cluster they must sit on a filesystem every worker sees at the same absolute path.
 """
 
 from __future__ import annotations
@@ -91,8 +91,10 @@ def run_dask(items: Iterable[ReportInput], store: EventStore, *, scheduler: str,
         for future in as_completed(futures):
             for outcome in future.result():
                 writer.write(outcome)
+            writer.flush()
             future.release()
     finally:
+        writer.flush()
         client.close()
     return writer.summary(engine="dask", workers=threads, inputs=len(items), skipped=skipped,
                           duplicates=duplicates)

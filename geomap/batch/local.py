@@ -1,8 +1,8 @@
 """The local engine: a pool of worker processes on this machine, the store written by the parent.
 
 Parsing is CPU-bound Python, so parallelism needs processes.  Each worker opens the gazetteer once (in
-the pool initializer) and returns flattened rows; the parent writes each report in its own transaction
-as results arrive, in whatever order they finish.
+the pool initializer) and returns flattened rows; the parent writes each report whole as results arrive,
+in whatever order they finish, committing them in groups (see :class:`~geomap.batch.pipeline.ResultWriter`).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import multiprocessing
 import os
 import time
 from collections.abc import Iterable
+from multiprocessing.pool import IMapIterator
 from pathlib import Path
 
 from gazetteer import Gazetteer
@@ -44,13 +45,28 @@ def _open_worker(gazetteer_path: str | None, options: ReadOptions) -> None:
     _WORKER["options"] = options
 
 
-def _work(item: ReportInput) -> Outcome:
-    return process_input(item, gazetteer=_WORKER["gazetteer"], options=_WORKER["options"])
+def _work(chunk: list[ReportInput]) -> list[Outcome]:
+    return [process_input(item, gazetteer=_WORKER["gazetteer"], options=_WORKER["options"]) for item in chunk]
 
 
-def _chunksize(count: int, workers: int) -> int:
+def _chunks(items: list[ReportInput], workers: int) -> list[list[ReportInput]]:
     """Send inputs in small batches: fewer round trips, while every worker still gets a share to the end."""
-    return max(1, min(16, count // (workers * 8)))
+    size = max(1, min(16, len(items) // (workers * 8)))
+    return [items[n : n + size] for n in range(0, len(items), size)]
+
+
+def _drain(results: IMapIterator, writer: ResultWriter) -> None:
+    """Write results as they come; while none comes, commit the open group once it is old enough."""
+    while True:
+        try:
+            outcomes = results.next(timeout=writer.patience())
+        except multiprocessing.TimeoutError:
+            writer.flush()
+            continue
+        except StopIteration:
+            return
+        for outcome in outcomes:
+            writer.write(outcome)
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -78,7 +94,10 @@ def run_local(items: Iterable[ReportInput], store: EventStore, *, workers: int |
         import geomap.report  # noqa: F401 - loaded once here, inherited by forked workers
 
         with _context().Pool(count, initializer=_open_worker, initargs=(path, options)) as pool:
-            for outcome in pool.imap_unordered(_work, todo, chunksize=_chunksize(len(todo), count)):
-                writer.write(outcome)
+            results = pool.imap_unordered(_work, _chunks(todo, count))
+            try:
+                _drain(results, writer)
+            finally:
+                writer.flush()  # on Ctrl-C too: what is already written is whole and worth keeping
     return writer.summary(engine="local", workers=count, inputs=len(items), skipped=skipped,
                           duplicates=duplicates)

@@ -45,6 +45,8 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf_16"),
 )
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1b")
+# every byte but the control bytes text never holds: deleting these leaves just the suspicious ones
+_NOT_SUSPICIOUS = bytes(b for b in range(256) if b >= 0x20 or b in _TEXT_CONTROLS)
 _SNIFF_BYTES = 8192
 
 
@@ -91,7 +93,7 @@ def check_not_binary(data: bytes, *, name: str) -> None:
         return
     if b"\x00" in head:
         raise InputError(f"{name}: binary file (contains NUL bytes), not a text report")
-    controls = sum(1 for byte in head if byte < 0x20 and byte not in _TEXT_CONTROLS)
+    controls = len(head.translate(None, _NOT_SUSPICIOUS))  # counted in C: a loop here cost 80 µs a file
     if controls > max(8, len(head) // 20):
         raise InputError(f"{name}: binary file (mostly control bytes), not a text report")
 

@@ -1,7 +1,10 @@
 """Attribution and side, pinned with sentences from the gold reports and hand-written ones."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from geomap import claimants
 from geomap.claimants import Discourse, content_side, find_attribution, hedge_scope, side_of, unnamed_source
 
 
@@ -190,3 +193,15 @@ def test_hedge_scope(text, scope):
 def test_unnamed_source():
     assert unnamed_source("кадры, на которых, как утверждается, военнослужащие ВСУ уходят из города")
     assert not unnamed_source("Russian forces shelled Kherson.")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["The ministry", "he", "said", "says", "told", "Reuters", "gave", "a",
+                                 "rough", "estimate", "on", "in", "Monday", "later", "via", "inside", "onto",
+                                 ",", ".", "!", "”", "\"", "has", "reported"]), max_size=10),
+       st.lists(st.sampled_from([" ", "", "  ", "\t", "\u00a0"]), min_size=10, max_size=10))  # fmt: skip
+def test_trailing_word_gate_never_hides_a_match(words, gaps):
+    """_may_trail is a shortcut in front of _TRAILING_EN: it may let through, never turn away, a match."""
+    text = "".join(word + gap for word, gap in zip(words, gaps, strict=False)).rstrip()
+    if claimants._TRAILING_EN.pattern_object.search(text):
+        assert claimants._may_trail(text)

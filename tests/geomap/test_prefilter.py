@@ -79,6 +79,23 @@ def test_pattern_without_words_comes_back_compiled():
     assert isinstance(prefiltered(r"[.!?]\s*$"), re.Pattern)
 
 
+def test_look_ahead_only_where_the_engine_cannot_skip_ahead_itself():
+    """A case-insensitive word list after \\b gets a first-character look-ahead; a literal start does not."""
+    words = prefiltered(r"\b(?:monday|tuesday|вторник)\b", re.IGNORECASE)
+    assert words.runner.pattern.startswith("(?=[")
+    assert words.pattern == r"\b(?:monday|tuesday|вторник)\b"  # attributes are the pattern's own
+    assert [m.span() for m in words.finditer("On MONDAY and Вторник")] == [(3, 9), (14, 21)]
+    # a fast literal start, a start too wide to list, a start anchored with ^
+    for source in [r",\s*(?:said|added)\b", r"\b(?:said)?\s*told", r"^(?:this|that) was"]:
+        wrapped = prefiltered(source, re.IGNORECASE)
+        assert wrapped.runner is wrapped.pattern_object
+    disabled = prefiltered(r"\bin (?P<m>may)|(?!)\b(?P<m2>may) 2024", re.IGNORECASE)  # (?!) never passes
+    assert disabled.runner.pattern.startswith("(?=[i])")
+    assert disabled.search("May 2024, in MAY").group("m") == "MAY"
+    digits = prefiltered(r"\b(?:\d+ (?:killed|dead)|killed \d+)", re.IGNORECASE)
+    assert digits.search("killed 3, then 4 dead").span() == (0, 8)
+
+
 def test_odd_case_folds_go_to_the_pattern():
     """re folds ſ to s and İ to i, str.lower() does not: such texts are never skipped."""
     pattern = re.compile(r"\bsaid\b", re.IGNORECASE)

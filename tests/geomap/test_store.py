@@ -273,6 +273,60 @@ def test_full_disk_keeps_the_store_usable(tmp_path):
         assert reopened.stats().reports == 2
 
 
+def test_group_commits_whole_reports_together(tmp_path):
+    path = tmp_path / "events.sqlite"
+    shelled = [("Kherson", KHERSON, "UA", "shelling")]
+    with EventStore(path) as store, store.group():
+        store.add_report(make_report("Kherson shelled.", date="2023-03-01", claims=shelled), key="first")
+        store.add_failure("broken", path="broken.txt", error="the input is empty")
+        with sqlite3.connect(path) as outside:  # another reader sees nothing before the commit
+            assert outside.execute("SELECT COUNT(*) FROM reports").fetchone()[0] == 0
+    with EventStore(path) as reopened:
+        assert reopened.has_report("first") and reopened.failures() == [("broken.txt", "the input is empty")]
+        with pytest.raises(StoreError, match="do not nest"), reopened.group(), reopened.group():
+            pass
+
+
+def test_report_failing_inside_a_group_is_undone_alone(store):
+    shelled = [("Kherson", KHERSON, "UA", "shelling")]
+    with store.group():
+        store.add_report(make_report("Kherson shelled.", date="2023-03-01", claims=shelled), key="kept")
+        with pytest.raises(StoreError), store._transaction("writing a broken report") as db:
+            db.execute("INSERT INTO reports(key, status, processed_at) VALUES ('broken', 'done', 'now')")
+            db.execute("INSERT INTO no_such_table VALUES (1)")
+        store.add_report(make_report("Kherson again.", date="2023-03-02", claims=shelled), key="after")
+    assert store.has_report("kept") and store.has_report("after") and not store.has_report("broken")
+    assert store.stats().events == 2
+
+
+def test_full_disk_in_a_group_says_the_group_was_undone(tmp_path):
+    store = EventStore(tmp_path / "events.sqlite")
+    shelled = [("Kherson", KHERSON, "UA", "shelling")]
+    store.add_report(make_report("Kherson shelled.", date="2023-03-01", claims=shelled), key="before")
+    pages = store._db.execute("PRAGMA page_count").fetchone()[0]
+    store._db.execute(f"PRAGMA max_page_count = {pages + 2}")
+    attacked = [("Bakhmut", BAKHMUT, "RU", "attack")]
+    big = make_report("Bakhmut " + "y" * 200_000, date="2023-03-02", claims=attacked)
+    with store.group():
+        store.add_report(make_report("Kherson again.", date="2023-03-02", claims=shelled), key="undone")
+        with pytest.raises(StoreError, match=r"full.*undone too"):
+            store.add_report(big, key="big")
+    assert store.has_report("before") and not store.has_report("undone") and not store.has_report("big")
+    store.close()
+
+
+def test_error_in_a_group_rolls_the_group_back(tmp_path):
+    path = tmp_path / "events.sqlite"
+    with EventStore(path) as store:
+        with pytest.raises(KeyError), store.group():
+            store.add_report(
+                make_report("Kherson.", date="2023-03-01", claims=[("Kherson", KHERSON, "UA", "shelling")]),
+                key="lost",
+            )
+            raise KeyError("a failure of the caller")
+        assert not store.has_report("lost") and store.stats().reports == 0
+
+
 def test_reader_does_not_create_a_store(tmp_path):
     with pytest.raises(StoreError, match="no event store"):
         EventStore(tmp_path / "typo.sqlite", create=False)
