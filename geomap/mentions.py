@@ -52,6 +52,7 @@ _NEVER_ALONE = (
     NOT_PLACES | DEMONYMS | frozenset(DEMONYM_PLACES) | TITLES | SENTENCE_STARTERS | frozenset(COMPASS)
 )
 _DEMONYM_KEYS = {adjective: fold(place) for adjective, place in DEMONYM_PLACES.items()}
+_DEMONYM_STARTS = frozenset(adjective.split()[0] for adjective in DEMONYM_PLACES)
 _NOT_PLACE_SKELETONS = frozenset(skeleton(word) for word in NOT_PLACES if len(word) > 3)
 _MAX_WORDS = 4
 # Endings of Ukrainian and Russian settlement names in Latin script: what makes an unknown capitalised
@@ -76,7 +77,9 @@ def find_mentions(
     ``sentences`` come from :func:`geomap.sentences.split_sentences`; sentence starts matter because a
     capitalised first word carries no evidence of being a name.
     """
-    tokens = _split_compounds(tokenize(text, sentences), gazetteer)
+    tokens = tokenize(text, sentences)
+    if _CAPITAL_HYPHEN.search(text):  # most reports have no "Canada-U.S.": no need to look at each word
+        tokens = _split_compounds(tokens, gazetteer)
     finder = _Finder(text, tokens, gazetteer, language)
     return finder.run()
 
@@ -177,7 +180,7 @@ class _Finder(TokenCues):
         It names a country without placing anything there, so it is kept apart from the places: the
         resolver marks it ``modifier`` and the report lists it under ``modifiers``.
         """
-        if self.language != "en" or not self.tokens[i].text.isalpha():
+        if self.language != "en" or self.tokens[i].lower not in _DEMONYM_STARTS:
             return None
         for j in (i + 1, i):  # "Sri Lankan", "South Ossetian" before a lone "South"
             if j >= len(self.tokens) or (j > i and not self._joined(i)):
@@ -194,7 +197,8 @@ class _Finder(TokenCues):
         A possessive ends a run ("Moscow's Domodedovo Airport"); names that run across one ("Donetsk
         People's Republic") are found by :meth:`_longer_phrase`.
         """
-        return self.text[self.tokens[j].end : self.tokens[j + 1].start] == " "
+        gap = self.text[self.tokens[j].end : self.tokens[j + 1].start]
+        return gap == " " or (gap == ". " and self.tokens[j].text in _NAME_ABBREVIATIONS)  # "Mt. Pleasant"
 
     # -- one capitalised run ------------------------------------------------------------------------
 
@@ -293,6 +297,11 @@ class _Finder(TokenCues):
         key = self._span_key(a, b)
         if self.gazetteer.has_key(key):
             return key
+        if a < b and self.tokens[a].text in _NAME_ABBREVIATIONS:  # "Mt. Pleasant" is Mount Pleasant
+            rest = key.partition(" ")[2]
+            for word in _NAME_ABBREVIATIONS[self.tokens[a].text]:
+                if self.gazetteer.has_key(f"{word} {rest}"):
+                    return f"{word} {rest}"
         if self.language != "en":
             words = [t.text for t in self.tokens[a : b + 1]]
             following = self.tokens[b + 1].text if b + 1 < len(self.tokens) else None
@@ -532,12 +541,15 @@ def _nominatives(words: list[str], language: str, *, following: str | None = Non
 
 _AGE = re.compile(r",\s*\d{1,3}\s*,")
 _HYPHENS = re.compile(r"[-‑]")
+_CAPITAL_HYPHEN = re.compile(r"[-‑][A-ZА-ЯІЇЄҐ]")
 _COUNTY_ENDINGS = (" county", " parish", " co")
+#: abbreviated first words of place names, as papers write them, and the words the gazetteer has
+_NAME_ABBREVIATIONS = {"Mt": ("mount",), "St": ("saint", "st"), "Ste": ("sainte", "ste"), "Ft": ("fort",)}
 #: "the Texas Department of Health", where the "Commerce Department" is not in Commerce
 _BODY_OF = frozenset({"Department", "Office", "Administration", "Division", "Bureau"})
 # "Kansas City, Kan.", "Rep. Charles Rangel, D-N.Y.": an abbreviation names a state only in these places
 _STATE_ABBREVIATION = re.compile(
-    r"(?:(?<=, )|(?<=\b[DRI]-))("
+    r"(?:(?<=, )|(?<=\b[DRI]-)|(?<=\bin )|(?<=\bto )|(?<=\bfrom )|(?<=\bthe ))("
     + "|".join(re.escape(a[:-1]).replace(r"\.", r"\.\s?") + r"\." for a in US_STATE_ABBREVIATIONS)
     + r")(?![\w.])"
 )

@@ -174,3 +174,11 @@ def test_an_institution_named_after_a_place_does_not_make_the_place_a_person(gaz
     # written for geomap: "Supreme" and "Commonwealth" are also towns' names in GeoNames
     text = "The Ohio Supreme Court ruled on Friday. Later Ohio's method was challenged in Ohio."
     assert surfaces(text, gazetteer).count("Ohio") == 3
+
+
+def test_abbreviated_first_words_of_names(gazetteer):
+    # written for geomap
+    text = "He moved from St. Louis to Mt. Pleasant, then to Ft. Worth and on to D.C. last year."
+    found = find_mentions(text, gazetteer, sentences=split_sentences(text))
+    assert [m.surface for m in found] == ["St. Louis", "Mt. Pleasant", "Ft. Worth", "D.C."]
+    assert [m.key for m in found][2:] == ["fort worth", "district of columbia"]
