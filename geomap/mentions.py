@@ -48,11 +48,18 @@ from geomap.tokens import Token, tokenize
 
 __all__ = ["find_mentions", "own_name"]
 
-_NEVER_ALONE = (
-    NOT_PLACES | DEMONYMS | frozenset(DEMONYM_PLACES) | TITLES | SENTENCE_STARTERS | frozenset(COMPASS)
-)
 _DEMONYM_KEYS = {adjective: fold(place) for adjective, place in DEMONYM_PLACES.items()}
-_DEMONYM_STARTS = frozenset(adjective.split()[0] for adjective in DEMONYM_PLACES)
+# the people: "Russians", "Israelis", "Afghans"; "-ese", "-ish" and "-ch" adjectives take no plural, and
+# "Indians" are as often the peoples of the Americas (or a baseball team) as India's
+_DEMONYM_KEYS |= {
+    f"{adjective}s": key
+    for adjective, key in _DEMONYM_KEYS.items()
+    if adjective.endswith(("an", "i", "k")) and adjective != "indian"
+}
+_DEMONYM_STARTS = frozenset(adjective.split()[0] for adjective in _DEMONYM_KEYS)
+_NEVER_ALONE = (
+    NOT_PLACES | DEMONYMS | frozenset(_DEMONYM_KEYS) | TITLES | SENTENCE_STARTERS | frozenset(COMPASS)
+)
 _NOT_PLACE_SKELETONS = frozenset(skeleton(word) for word in NOT_PLACES if len(word) > 3)
 _MAX_WORDS = 4
 # Endings of Ukrainian and Russian settlement names in Latin script: what makes an unknown capitalised

@@ -139,3 +139,14 @@ def test_two_word_nationality_adjectives(gazetteer):
     found = [(m.surface, m.place.country) for m in report.modifiers]
     assert found == [("Sri Lankan", "LK"), ("South Ossetian", "GE")]
     assert not report.places
+
+
+def test_peoples_are_modifiers_too(gazetteer):
+    # written for geomap
+    text = "Palestinians and Israelis met Russians; the Cleveland Indians won."
+    report = geomap.parse(text, gazetteer=gazetteer)
+    assert [(m.surface, m.place.country) for m in report.modifiers] == [
+        ("Palestinians", "PS"),
+        ("Israelis", "IL"),
+        ("Russians", "RU"),
+    ]
