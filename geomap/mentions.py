@@ -555,12 +555,11 @@ _NAME_ABBREVIATIONS = {"Mt": ("mount",), "St": ("saint", "st"), "Ste": ("sainte"
 #: "the Texas Department of Health", where the "Commerce Department" is not in Commerce
 _BODY_OF = frozenset({"Department", "Office", "Administration", "Division", "Bureau"})
 # "Kansas City, Kan.", "Rep. Charles Rangel, D-N.Y.": an abbreviation names a state only in these places
-_STATE_ABBREVIATION = re.compile(
-    r"(?:(?<=, )|(?<=\b[DRI]-)|(?<=\bin )|(?<=\bto )|(?<=\bfrom )|(?<=\bthe ))("
-    + "|".join(re.escape(a[:-1]).replace(r"\.", r"\.\s?") + r"\." for a in US_STATE_ABBREVIATIONS)
-    + r")(?![\w.])"
-)
-_STATE_KEYS = {re.sub(r"\s", "", a): fold(name) for a, name in US_STATE_ABBREVIATIONS.items()}
+# "Kansas City, Kan.", "Rep. Charles Rangel, D-N.Y.", "in D.C.": an abbreviation names a state only in
+# these places.  Candidates are found by their shape first, which is fast; their context is checked after.
+_ABBREVIATION_SHAPE = re.compile(r"\b[A-Z][a-z]{0,4}\.(?: ?[A-Z][a-z]?\.)?(?![\w.])")
+_STATE_CONTEXT = re.compile(r"(?:, |\b[DRI]-|\bin |\bto |\bfrom |\bthe )\Z")
+_STATE_KEYS = {a: fold(name) for a, name in US_STATE_ABBREVIATIONS.items()}
 _CHAIN = re.compile(r"^\s*(?:,|and|or|, and|та|і|и|й)\s*$")
 
 
@@ -582,8 +581,10 @@ def _with_state_abbreviations(text: str, mentions: list[Mention]) -> list[Mentio
     if "." not in text:
         return mentions
     states = [
-        Mention(m.start(1), m.end(1), m.group(1), _STATE_KEYS[re.sub(r"\s", "", m.group(1))], "region")
-        for m in _STATE_ABBREVIATION.finditer(text)
+        Mention(m.start(), m.end(), m.group(), _STATE_KEYS[abbreviation], "region")
+        for m in _ABBREVIATION_SHAPE.finditer(text)
+        if (abbreviation := m.group().replace(" ", "")) in _STATE_KEYS
+        and _STATE_CONTEXT.search(text, max(0, m.start() - 6), m.start())
     ]
     if not states:
         return mentions
