@@ -11,7 +11,8 @@ Measures, in one run:
 - the resolver's start-up in a fresh interpreter: importing :mod:`geomap.report`, opening the gazetteer,
   and the first :func:`~geomap.report.parse`;
 - the whole pipeline on the 588 LGL articles in this process, pinned to one core, after start-up, in
-  documents per second of CPU time, beside geotext (and spaCy when installed) on the same documents.
+  documents per second of CPU time, and the resolver alone (language, sentences, mentions, resolution:
+  no events), beside geotext (and spaCy when installed) on the same documents.
 
 Wall time, CPU time and peak resident memory (``getrusage``) are printed for each.  CPU time is the
 figure to compare: wall time depends on whatever else the machine is doing.
@@ -106,6 +107,24 @@ def _throughput(work: Callable[[str], object], texts: list[str]) -> tuple[float,
     return time.process_time() - cpu, time.perf_counter() - wall
 
 
+def _resolver() -> Callable[[str], object]:
+    """The resolver alone, as issue 3 measures it: language, sentences, mentions and resolution."""
+    from geomap.mentions import find_mentions
+    from geomap.morphology import language_of
+    from geomap.report import default_gazetteer
+    from geomap.resolve import resolve
+    from geomap.sentences import split_sentences
+
+    gazetteer = default_gazetteer()
+
+    def run(text: str) -> object:
+        sentences = split_sentences(text)
+        mentions = find_mentions(text, gazetteer, sentences=sentences, language=language_of(text))
+        return resolve(text, mentions, gazetteer, sentences=sentences)
+
+    return run
+
+
 def _peak_kib() -> int:
     """Peak resident memory of this process so far (KiB on Linux)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -121,6 +140,8 @@ def lgl_figures(*, limit: int | None, spacy: bool) -> list[tuple[str, float, flo
     rows = []
     cpu, wall = _throughput(parse, texts)
     rows.append(("geomap parse (whole pipeline)", cpu, wall, _peak_kib()))
+    cpu, wall = _throughput(_resolver(), texts)
+    rows.append(("geomap resolver (places only)", cpu, wall, _peak_kib()))
     from geotext import GeoText
 
     cpu, wall = _throughput(GeoText, texts)
