@@ -189,6 +189,8 @@ class _Finder(TokenCues):
         """
         if self.language != "en" or self.tokens[i].lower not in _DEMONYM_STARTS:
             return None
+        if self._longer_name_at(i):
+            return None  # "Indian Ocean", "Russian Federation": a place's name, not an adjective
         for j in (i + 1, i):  # "Sri Lankan", "South Ossetian" before a lone "South"
             if j >= len(self.tokens) or (j > i and not self._joined(i)):
                 continue
@@ -197,6 +199,17 @@ class _Finder(TokenCues):
             if key is not None:
                 return Mention(start, end, self.text[start:end], key, "modifier")
         return None
+
+    def _longer_name_at(self, i: int) -> bool:
+        """Whether capitalised words from token i on make a name the gazetteer knows."""
+        b = i
+        while b + 1 < len(self.tokens) and b - i < _MAX_WORDS - 1 and self.tokens[b + 1].capitalised:
+            if not self._joined(b):
+                break
+            b += 1
+            if self.gazetteer.has_key(self._span_key(i, b)):
+                return True
+        return False
 
     def _joined(self, j: int) -> bool:
         """Two capitalised words belong to one run when only a space separates them.

@@ -150,3 +150,14 @@ def test_peoples_are_modifiers_too(gazetteer):
         ("Israelis", "IL"),
         ("Russians", "RU"),
     ]
+
+
+def test_a_name_that_starts_with_a_nationality_word_is_a_place(gazetteer):
+    # written for geomap
+    text = "A ship crossed the Indian Ocean; the Russian Federation protested."
+    report = geomap.parse(text, gazetteer=gazetteer)
+    assert [(p.surface, p.place.name) for p in report.places] == [
+        ("Indian Ocean", "Indian Ocean"),
+        ("Russian Federation", "Russia"),
+    ]
+    assert not report.modifiers
