@@ -7,6 +7,7 @@ in whatever order they finish, committing them in groups (see :class:`~geomap.ba
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import time
@@ -30,6 +31,7 @@ from geomap.store import EventStore
 __all__ = ["default_workers", "run_local"]
 
 _WORKER: dict[str, object] = {}
+_GC_THRESHOLD = 20_000  # allocations between young-generation collections in a worker (default 700)
 
 
 def default_workers() -> int:
@@ -43,6 +45,10 @@ def default_workers() -> int:
 def _open_worker(gazetteer_path: str | None, options: ReadOptions) -> None:
     _WORKER["gazetteer"] = Gazetteer.open(gazetteer_path)
     _WORKER["options"] = options
+    # what is loaded now lives as long as the worker: the collector need not walk it again and again,
+    # and a report's short-lived objects are freed by reference counting (about 4 % of parse time)
+    gc.freeze()
+    gc.set_threshold(_GC_THRESHOLD, 20, 20)
 
 
 def _work(chunk: list[ReportInput]) -> list[Outcome]:
