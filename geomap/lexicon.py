@@ -135,7 +135,7 @@ NOT_PLACES = (
 
 #: words after a name that make it a military unit or formation ("the Khortytsia group of forces")
 UNIT_WORDS = frozenset(
-    "group grouping brigade battalion regiment division corps operational task "
+    "group grouping battlegroup brigade battalion regiment division corps operational task "
     "группировки группировка угруповання бригада бригади".split()
 )
 

@@ -40,6 +40,7 @@ from geomap.lexicon import (
     SENTENCE_STARTERS,
     SPEECH_VERBS,
     TITLES,
+    UNIT_WORDS,
     US_STATE_ABBREVIATIONS,
     is_region_word,
 )
@@ -200,6 +201,27 @@ class _Finder(TokenCues):
                 return Mention(start, end, self.text[start:end], key, "modifier")
         return None
 
+    def _local_feature(self, i: int, j: int) -> Mention | None:
+        """A street, a square or a venue: "Royal Street", "Barclays Center", "Manila Cathedral".
+
+        No gazetteer geomap ships lists them, but the report says which town they are in: the resolver
+        places them there, with the town's uncertainty.  A street named after a place is not the place
+        ("Washington Street"); a venue named after one is found as the place ("Dublin Recreation Center").
+        """
+        if self.language != "en" or j == i:
+            return None
+        last = self.tokens[j].text
+        if last not in _STREET_WORDS and last not in _VENUE_WORDS:
+            return None
+        if self.gazetteer.has_key(self._span_key(i, j)):
+            return None  # "Washington Square" the place, "College Station"
+        if last in _VENUE_WORDS and (self._key(i, i) or self.tokens[i].sentence_start):
+            return None
+        if any(t.lower in UNIT_WORDS for t in self.tokens[i:j]):
+            return None  # "Battlegroup Center" is a grouping of forces, not a venue
+        start, end = self.tokens[i].start, self.tokens[j].end
+        return Mention(start, end, self.text[start:end], "", "local")
+
     def _longer_name_at(self, i: int) -> bool:
         """Whether capitalised words from token i on make a name the gazetteer knows."""
         b = i
@@ -223,6 +245,9 @@ class _Finder(TokenCues):
     # -- one capitalised run ------------------------------------------------------------------------
 
     def _run_mentions(self, i: int, j: int) -> list[Mention]:
+        local = self._local_feature(i, j)
+        if local is not None:
+            return [local]
         matches, foreign = self._match_run(i, j)
         if foreign:
             kept = [m for m in matches if not _touches(m, foreign) or self._qualifies(m, foreign)]
@@ -563,6 +588,9 @@ _AGE = re.compile(r",\s*\d{1,3}\s*,")
 _HYPHENS = re.compile(r"[-‑]")
 _CAPITAL_HYPHEN = re.compile(r"[-‑][A-ZА-ЯІЇЄҐ]")
 _COUNTY_ENDINGS = (" county", " parish", " co")
+#: last words of the names of streets and squares, and of venues
+_STREET_WORDS = frozenset("Street Avenue Boulevard Road Lane Drive Square Ave Blvd".split())
+_VENUE_WORDS = frozenset("Center Centre Cathedral Stadium Arena Racecourse Basilica Airport".split())
 #: abbreviated first words of place names, as papers write them, and the words the gazetteer has
 _NAME_ABBREVIATIONS = {"Mt": ("mount",), "St": ("saint", "st"), "Ste": ("sainte", "ste"), "Ft": ("fort",)}
 #: "the Texas Department of Health", where the "Commerce Department" is not in Commerce

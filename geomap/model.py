@@ -81,7 +81,8 @@ class ResolvedPlace:
     ``role`` is ``location`` (where something happened), ``anchor`` (a place used to say where
     something else is) or ``modifier`` (a country named by a nationality adjective, "Russian troops":
     listed in :attr:`Report.modifiers`, never mapped).  ``method`` says how the name was matched
-    (``exact``, ``lemma``, ``variant``, ``fuzzy``, ``online``).
+    (``exact``, ``lemma``, ``variant``, ``fuzzy``, ``online``, ``relative``, or ``local`` for a street
+    or a venue placed in the town named before it).
     """
 
     mention: Mention

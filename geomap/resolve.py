@@ -65,6 +65,8 @@ _CURATED_CODES = frozenset({"PCLI", "CONT"})
 #: a national capital of this size is what its bare name means, more often than a region or a town
 _WORLD_CITY = 500_000
 _CAPITAL_WEIGHT = 0.5
+_LOCAL_HINT = "a street or a venue, and no town is named before it in the report"
+_TOWN_KM = 10.0  # how far a street or a venue may lie from its town's point
 _CAPITAL_POPULATION = 100_000  # a bare region name reads as a city of its name this big inside it
 _MAX_SETTLED = 8  # settled places a candidate is compared with: the nearest in the text
 _MAX_CANDIDATES = 25  # namesakes scored per name: own names, then regions, then the most populous
@@ -137,11 +139,13 @@ class _Context:
         for k, mention in enumerate(self.mentions):  # pass 3: unknown names near settled places
             if k in self.chosen or self.candidates[k]:
                 continue
-            found = self._near_match(k) or self._online_match(k)
+            found = self._local_match(k) if mention.hint == "local" else None
+            found = found or self._near_match(k) or self._online_match(k)
             if found:
                 self.chosen[k] = found
             elif mention.hint != "weak":
-                unresolved.append(Unresolved(mention, self._sentence(mention.start), _UNRESOLVED_HINT))
+                hint = _LOCAL_HINT if mention.hint == "local" else _UNRESOLVED_HINT
+                unresolved.append(Unresolved(mention, self._sentence(mention.start), hint))
         return self._places(), unresolved
 
     def _is_unsupported(self, k: int) -> bool:
@@ -402,6 +406,16 @@ class _Context:
 
     # -- names the gazetteer does not know ---------------------------------------------------------
 
+    def _local_match(self, k: int) -> tuple[Place, float, str] | None:
+        """The town a street or a venue is in: the settlement named nearest before it in the report."""
+        start = self.mentions[k].start
+        before = [
+            (self.mentions[j].start, place)
+            for j, (place, _, _) in self.chosen.items()
+            if self.mentions[j].start < start and not place.is_region and self.mentions[j].hint != "local"
+        ]
+        return (max(before, key=lambda pair: pair[0])[1], 0.5, "local") if before else None
+
     def _near_match(self, k: int) -> tuple[Place, float, str] | None:
         """A spelling variant or a near miss of a place close to the places around the mention."""
         return match_misspelling(self.mentions[k], self._anchors_for(k), self.gazetteer)
@@ -445,6 +459,8 @@ class _Context:
             rel = relatives.get(k)
             role = "modifier" if mention.hint == "modifier" else "location"
             uncertainty = place.radius_km
+            if method == "local":  # somewhere in the town: its extent, which cities500 does not give
+                uncertainty = max(uncertainty, _TOWN_KM)
             if rel is not None and rel.kind in ("near", "outskirts"):
                 uncertainty = max(uncertainty, relative_point((place.lat, place.lon), rel)[2])
             elif rel is not None:

@@ -228,3 +228,17 @@ def test_a_name_lies_inside_the_small_country_the_report_names(gazetteer):
     report = parse(text, gazetteer=gazetteer)
     (gaza,) = [p for p in report.places if p.surface == "Gaza"]
     assert gaza.place.country == "PS"
+
+
+def test_streets_and_venues_are_placed_in_their_town(gazetteer):
+    # written for geomap
+    text = "In New Orleans, crowds gathered on Royal Street and outside the Superdome Arena."
+    report = parse(text, gazetteer=gazetteer)
+    local = {p.surface: p for p in report.places if p.method == "local"}
+    assert set(local) == {"Royal Street", "Superdome Arena"}
+    assert all(p.place.name == "New Orleans" and p.uncertainty_km >= 10 for p in local.values())
+
+
+def test_a_street_with_no_town_before_it_is_unresolved(gazetteer):
+    report = parse("Crowds gathered on Royal Street.", gazetteer=gazetteer)
+    assert not report.places and [u.surface for u in report.unresolved] == ["Royal Street"]
