@@ -131,29 +131,52 @@ def _peak_kib() -> int:
 
 
 def lgl_figures(*, limit: int | None, spacy: bool) -> list[tuple[str, float, float, float]]:
-    """Documents per CPU second on LGL for geomap and its peers, in this process, on one core."""
+    """Documents per CPU second on LGL for geomap and its peers, on one core.
+
+    Each geomap figure comes from a fresh interpreter, so that neither inherits the caches the other
+    warmed on the same documents; the peers run in this process.
+    """
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     texts = [d.text for d in load_lgl(SHARED / "corpora" / "LGL" / "lgl.xml")][:limit]
-    from geomap.report import parse
-
-    rows = []
-    cpu, wall = _throughput(parse, texts)
-    rows.append(("geomap parse (whole pipeline)", cpu, wall, _peak_kib()))
-    cpu, wall = _throughput(_resolver(), texts)
-    rows.append(("geomap resolver (places only)", cpu, wall, _peak_kib()))
+    rows = [
+        ("geomap parse (whole pipeline)", *_geomap_throughput("parse", limit)),
+        ("geomap resolver (places only)", *_geomap_throughput("resolver", limit)),
+    ]
     from geotext import GeoText
 
     cpu, wall = _throughput(GeoText, texts)
-    rows.append(("geotext (names only)", cpu, wall, _peak_kib()))
+    rows.append(("geotext (names only)", cpu, wall, _peak_kib() / 1024))
     if spacy:
         from benchmarks.systems import load_spacy
 
         nlp = load_spacy()
         if nlp is not None:
             cpu, wall = _throughput(nlp, texts)
-            rows.append(("spaCy en_core_web_sm (NER only)", cpu, wall, _peak_kib()))
-    return [(label, cpu, wall, rss / 1024) for label, cpu, wall, rss in rows]
+            rows.append(("spaCy en_core_web_sm (NER only)", cpu, wall, _peak_kib() / 1024))
+    return rows
+
+
+def _geomap_throughput(stage: str, limit: int | None) -> tuple[float, float, float]:
+    """CPU s, wall s and peak MiB of one geomap stage over LGL, in a child pinned to this core."""
+    args = [sys.executable, str(Path(__file__).resolve()), "--child", stage]
+    if limit:
+        args += ["--lgl-limit", str(limit)]
+    result = run_process(args)
+    if result["rc"] != 0:
+        raise SystemExit(f"the {stage} measurement failed (exit {result['rc']})")
+    cpu, wall = json.loads(result["out"].strip().splitlines()[-1])
+    return cpu, wall, result["rss_mb"]
+
+
+def _child(stage: str, limit: int | None) -> int:
+    """Run one stage over LGL after start-up (one warm-up document) and print its CPU and wall time."""
+    texts = [d.text for d in load_lgl(SHARED / "corpora" / "LGL" / "lgl.xml")][:limit]
+    from geomap.report import parse
+
+    work = parse if stage == "parse" else _resolver()
+    print(json.dumps(_throughput(work, texts)))
+    return 0
 
 
 def _print_cli(rows: list[tuple[str, dict[str, float]]]) -> None:
@@ -172,7 +195,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=100, help="copies of the article for one extract run")
     parser.add_argument("--lgl-limit", type=int, default=None, help="first N LGL documents only")
     parser.add_argument("--no-spacy", action="store_true", help="leave spaCy out of the LGL comparison")
+    parser.add_argument("--child", choices=("parse", "resolver"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.child:
+        return _child(args.child, args.lgl_limit)
     with tempfile.TemporaryDirectory(prefix="geomap-speed-") as tmp:
         _print_cli(cli_figures(repeat=args.repeat, tmp=Path(tmp)))
     print("\n== resolver start-up in a fresh interpreter (seconds)")
@@ -187,7 +213,8 @@ def main(argv: list[str] | None = None) -> int:
         rate = count / cpu if cpu else float("inf")
         print(f"{label:36}{cpu:8.2f}{wall:8.2f}{rate:12.1f}{rss:10.0f}{rate / geomap_rate:16.2f}×")
     print("  speed vs geomap: the row's documents per second over geomap's (above 1: faster than geomap);")
-    print("  peak memory is this process's, cumulative: each row includes the rows above it")
+    print("  geomap's rows each ran in a fresh interpreter (peak memory: that child's); the peers ran in")
+    print("  this process (peak memory: this process's, cumulative)")
     return 0
 
 
