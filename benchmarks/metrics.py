@@ -109,8 +109,15 @@ def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
 
 
-def _overlap_len(pred: Prediction, gold: GoldToponym) -> int:
-    return min(pred.end, gold.end) - max(pred.start, gold.start)
+def _overlap_len(pred: Prediction, gold: GoldToponym) -> float:
+    """Intersection over union of the two spans.
+
+    "Amsterdam" fits the gold "Amsterdam" better than "between London and Amsterdam" does, though both
+    cover it whole.
+    """
+    inter = min(pred.end, gold.end) - max(pred.start, gold.start)
+    union = max(pred.end, gold.end) - min(pred.start, gold.start)
+    return inter / union if union else 0.0
 
 
 def accuracy_within(errors_km: Sequence[float], km: float) -> float | None:
@@ -145,7 +152,7 @@ def _error_km(pred: Prediction, gold: GoldToponym) -> float | None:
 
 
 def match_document(doc: GoldDoc, preds: Sequence[Prediction]) -> DocResult:
-    """Pair each required gold toponym with the prediction overlapping it most; sort the rest.
+    """Pair each required gold toponym with the prediction that fits its span best; sort the rest.
 
     A prediction that overlaps a required gold span is correct; one that overlaps only optional spans, or
     an associative one that overlaps nothing, is ignored; any other is spurious, and a spurious

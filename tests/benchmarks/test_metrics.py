@@ -164,3 +164,12 @@ def test_an_associative_prediction_counts_where_annotated_and_is_no_error_elsewh
     assert result.correct_preds == 1 and not result.spurious and not result.missed
     plain = match_document(doc, [Prediction(0, 7, "Russian", 61.5, 105.3)])
     assert [p.surface for p in plain.spurious] == ["Russian"]
+
+
+def test_the_prediction_that_fits_the_gold_span_best_is_the_match():
+    text = "between London and Amsterdam"
+    doc = GoldDoc("d", text, toponyms=(GoldToponym(19, 28, "Amsterdam", 52.37, 4.89),))
+    phrase = Prediction(0, 28, text, 51.51, -0.13)  # a relative position, scored at its anchor, London
+    name = Prediction(19, 28, "Amsterdam", 52.37, 4.89)
+    result = match_document(doc, [phrase, name])
+    assert result.matches[0].pred == name and result.matches[0].error_km == pytest.approx(0.0, abs=1e-6)
