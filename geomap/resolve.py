@@ -115,6 +115,7 @@ class _Context:
         self.variants: set[tuple[str, int]] = set()  # (key, place) pairs matched by skeleton only
         self.candidates = [self._candidates(m) for m in mentions]
         self.chosen: dict[int, tuple[Place, float, str]] = {}
+        self.priors: dict[tuple[str, int], float] = {}  # (key, geonameid) -> _prior, once focus is known
 
     # -- driving -------------------------------------------------------------------------------------
 
@@ -263,7 +264,9 @@ class _Context:
         for place in cands:
             if capitals and (place.country, place.admin1) in capitals and _is_subdivision(place):
                 continue  # a bare oblast name reads as its capital unless a region cue says otherwise
-            prior = self._prior(mention, place, total)
+            prior = self.priors.get((mention.key, place.geonameid))
+            if prior is None:  # the same name's candidates come back for every mention of it
+                prior = self.priors[(mention.key, place.geonameid)] = self._prior(mention, place, total)
             prior += admin1s.get((place.country, place.admin1), 0.0)  # a US state among its towns too
             if areas:
                 prior += _area_bonus(place, areas)  # Gaza beside Israel, not the province of Mozambique
