@@ -13,7 +13,18 @@ from geopy.distance import great_circle
 from gazetteer import Place, PlaceRecord, fold
 from gazetteer.base import PlaceSource
 
-__all__ = ["PlaceSourceContract"]
+__all__ = ["PlaceSourceContract", "read_once"]
+
+_RECORDS: dict[str, tuple[PlaceRecord, ...]] = {}
+
+
+def read_once(source: PlaceSource) -> PlaceSource:
+    """The real source, its records read once per session: the contract scans them many times."""
+    key = f"{type(source).__name__}:{source.fingerprint()}:{source.label()}"
+    if key not in _RECORDS:
+        _RECORDS[key] = tuple(source.records())
+    source.records = lambda: iter(_RECORDS[key])  # type: ignore[method-assign]
+    return source
 
 
 class PlaceSourceContract:

@@ -2,23 +2,9 @@
 
 from __future__ import annotations
 
-from functools import cache
-
-from source_contract import PlaceSourceContract
+from source_contract import PlaceSourceContract, read_once
 
 from gazetteer.sources import GeonamesCacheSource, RegionsSource
-
-
-@cache
-def _cities15000_records() -> tuple:
-    return tuple(GeonamesCacheSource(min_population=15000).records())
-
-
-class _ReadOnce(GeonamesCacheSource):
-    """The real source, with its records read once per session: the contract scans them many times."""
-
-    def records(self):
-        yield from _cities15000_records()
 
 
 class TestGeonamesCacheSource(PlaceSourceContract):
@@ -28,7 +14,7 @@ class TestGeonamesCacheSource(PlaceSourceContract):
     known_position = (50.45466, 30.5238)
 
     def make_source(self):
-        return _ReadOnce(min_population=15000)
+        return read_once(GeonamesCacheSource(min_population=15000))
 
     def test_countries_are_placed_inside_themselves(self):
         (ukraine,) = [p for p in self.make_source().lookup("Ukraine") if p.feature_code == "PCLI"]
@@ -53,7 +39,7 @@ class TestRegionsSource(PlaceSourceContract):
 def test_national_capitals_are_marked_as_such():
     capitals = {
         (r.place.country, r.place.name)
-        for r in _cities15000_records()
+        for r in read_once(GeonamesCacheSource(min_population=15000)).records()
         if r.place.feature_code == "PPLC"
     }
     assert {("UA", "Kyiv"), ("US", "Washington"), ("GB", "London"), ("FR", "Paris")} <= capitals

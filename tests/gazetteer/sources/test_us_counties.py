@@ -2,24 +2,10 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 from geopy.distance import great_circle
-from source_contract import PlaceSourceContract
+from source_contract import PlaceSourceContract, read_once
 
 from gazetteer.sources import UsCountiesSource
-
-
-@cache
-def _records() -> tuple:
-    return tuple(UsCountiesSource().records())
-
-
-class _ReadOnce(UsCountiesSource):
-    """The real source, read once per session: the contract scans it many times."""
-
-    def records(self):
-        yield from _records()
 
 
 class TestUsCountiesSource(PlaceSourceContract):
@@ -31,7 +17,7 @@ class TestUsCountiesSource(PlaceSourceContract):
     tolerance_km = 25
 
     def make_source(self):
-        return _ReadOnce()
+        return read_once(UsCountiesSource())
 
     def test_every_state_has_its_own_washington_county(self):
         washingtons = self.make_source().lookup("Washington County", limit=100)

@@ -2,24 +2,10 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 from geopy.distance import great_circle
-from source_contract import PlaceSourceContract
+from source_contract import PlaceSourceContract, read_once
 
 from gazetteer.sources import WorldRegionsSource
-
-
-@cache
-def _records() -> tuple:
-    return tuple(WorldRegionsSource().records())
-
-
-class _ReadOnce(WorldRegionsSource):
-    """The real source, read once per session: the contract scans it many times."""
-
-    def records(self):
-        yield from _records()
 
 
 class TestWorldRegionsSource(PlaceSourceContract):
@@ -31,7 +17,7 @@ class TestWorldRegionsSource(PlaceSourceContract):
     tolerance_km = 150
 
     def make_source(self):
-        return _ReadOnce()
+        return read_once(WorldRegionsSource())
 
     def test_regions_carry_the_geonames_admin1_code_of_their_towns(self):
         (oaxaca,) = [p for p in self.make_source().lookup("Oaxaca") if p.country == "MX"]
