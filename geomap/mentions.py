@@ -282,7 +282,8 @@ class _Finder(TokenCues):
         """Two one-word places side by side, only a space between them, are a person's names.
 
         "Lloyd Austin" is a first name and a surname; a possessive or a district qualifier between two
-        names ("Вовчанськ Чугуївського району") is not.
+        names ("Вовчанськ Чугуївського району") is not, and nor is a second word that names an area:
+        nobody's surname is "Pacific" ("Hawaii Pacific Health").
         """
         return any(
             m1[0] == m1[1]
@@ -290,6 +291,7 @@ class _Finder(TokenCues):
             and m2[0] == m1[1] + 1
             and self.text[self.tokens[m1[1]].end : self.tokens[m2[0]].start] == " "
             and not self._names_a_district(m2[0])
+            and not any(p.is_region for p in self.gazetteer.lookup_key(m2[2]))
             for m1, m2 in itertools.pairwise(matches)
         )
 

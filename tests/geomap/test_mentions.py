@@ -182,3 +182,10 @@ def test_abbreviated_first_words_of_names(gazetteer):
     found = find_mentions(text, gazetteer, sentences=split_sentences(text))
     assert [m.surface for m in found] == ["St. Louis", "Mt. Airy", "Ft. Worth", "D.C."]
     assert found[1].key == "mount airy" and found[3].key == "district of columbia"
+
+
+def test_a_place_beside_an_area_is_not_a_persons_name(gazetteer):
+    # written for geomap: "Pacific" is the ocean; "Lloyd Austin" stays a person
+    text = "Hawaii Pacific Health hired nurses. Hawaii's economy grew, Lloyd Austin said."
+    found = surfaces(text, gazetteer)
+    assert found.count("Hawaii") == 2 and "Austin" not in found and "Lloyd" not in found
