@@ -257,6 +257,7 @@ class _Finder(TokenCues):
         if self._adjacent_single_words(matches):  # "Lloyd Austin": two towns side by side are a person
             self._remember_person(i, j)
             return []
+        matches = self._without_hamlet_words(matches)
         mentions = []
         for a, b, key in matches:
             mention = self._extend(a, b, key)
@@ -292,8 +293,33 @@ class _Finder(TokenCues):
             and self.text[self.tokens[m1[1]].end : self.tokens[m2[0]].start] == " "
             and not self._names_a_district(m2[0])
             and not any(p.is_region for p in self.gazetteer.lookup_key(m2[2]))
+            and (self.tokens[m1[0]].lower in FIRST_NAMES or not self._a_town_and_a_word(m1[2], m2[2]))
             for m1, m2 in itertools.pairwise(matches)
         )
+
+    def _without_hamlet_words(self, matches: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Drop the ordinary word beside a town: "Metro" of "Metro Vancouver", "Rodeo" of "Rodeo Gainesville".
+
+        Reading the pair as a person instead would also hide every later mention of the town.
+        """
+        words = {
+            m
+            for pair in itertools.pairwise(matches)
+            if pair[1][0] == pair[0][1] + 1 and self._a_town_and_a_word(pair[0][2], pair[1][2])
+            for m in pair
+            if m[0] == m[1] and _largest(self.gazetteer.lookup_key(m[2])) < _HAMLET
+        }
+        return [m for m in matches if m not in words] if words else matches
+
+    def _a_town_and_a_word(self, first: str, second: str) -> bool:
+        """Whether one of two names is a sizable town and the other only a hamlet's name.
+
+        "Rodeo Gainesville", "Alexandria Commonwealth", "Metro Vancouver": an ordinary word that GeoNames
+        also has as a hamlet stands beside a real town, where a person's names ("Lloyd Austin") begin
+        with a first name.
+        """
+        sizes = sorted(_largest(self.gazetteer.lookup_key(key)) for key in (first, second))
+        return sizes[0] < _HAMLET and sizes[1] >= _TOWN
 
     def _match_run(self, i: int, j: int) -> tuple[list[tuple[int, int, str]], list[int]]:
         """Greedy longest matches inside tokens i..j; returns matches and the indices left unmatched."""
@@ -590,6 +616,7 @@ _AGE = re.compile(r",\s*\d{1,3}\s*,")
 _HYPHENS = re.compile(r"[-‑]")
 _CAPITAL_HYPHEN = re.compile(r"[-‑][A-ZА-ЯІЇЄҐ]")
 _COUNTY_ENDINGS = (" county", " parish", " co")
+_HAMLET, _TOWN = 5_000, 20_000  # populations: a name this small beside a town this big is a word
 #: last words of the names of streets and squares, and of venues
 _STREET_WORDS = frozenset("Street Avenue Boulevard Road Lane Drive Square Ave Blvd".split())
 _VENUE_WORDS = frozenset("Center Centre Cathedral Stadium Arena Racecourse Basilica Airport".split())

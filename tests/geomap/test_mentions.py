@@ -189,3 +189,10 @@ def test_a_place_beside_an_area_is_not_a_persons_name(gazetteer):
     text = "Hawaii Pacific Health hired nurses. Hawaii's economy grew, Lloyd Austin said."
     found = surfaces(text, gazetteer)
     assert found.count("Hawaii") == 2 and "Austin" not in found and "Lloyd" not in found
+
+
+def test_an_ordinary_word_beside_a_town_leaves_the_town(gazetteer):
+    # written for geomap: GeoNames has a hamlet called Democrat
+    text = "The Decatur Democrat reported it. Later, Decatur voted."
+    found = surfaces(text, gazetteer)
+    assert found.count("Decatur") == 2 and "Democrat" not in found
