@@ -62,6 +62,8 @@ _AREA_MAX_KM = 800.0  # areas wider than this say little about where a name lies
 _AREA_SLACK_KM = 25.0  # an area's radius is a circle's: a place just outside it may well be inside
 #: areas whose every name is curated (countries, continents): any of their names is their own
 _CURATED_CODES = frozenset({"PCLI", "CONT"})
+#: curated areas that are not oblasts: a name of theirs means them, whatever towns share it
+_CURATED_AREAS = frozenset({"RGN", "OCN", "SEA", "GULF", "STRT"})
 #: a national capital of this size is what its bare name means, more often than a region or a town
 _WORLD_CITY = 500_000
 _CAPITAL_WEIGHT = 0.5
@@ -252,7 +254,7 @@ class _Context:
         region = self._region_reading(k, cands)
         if region is not None:
             return region, 0.85, "exact"
-        country = self._named_country(mention, cands)
+        country = self._named_country(mention, cands) or _named_area(cands)
         if country is not None:
             return country, 0.9, "exact"
         settled = self._settled_places(k)
@@ -542,6 +544,12 @@ def _area_bonus(place: Place, areas: list[Place]) -> float:
     if not inside:
         return 0.0
     return _AREA_WEIGHT if any(a.feature_code != "ADM1" for a in inside) else _ADM1_AREA_WEIGHT
+
+
+def _named_area(cands: list[Place]) -> Place | None:
+    """The sea or the world region a name is curated for: "the Middle East", not a hamlet in Maryland."""
+    areas = [p for p in cands if p.source == "regions" and p.feature_code in _CURATED_AREAS]
+    return areas[0] if len(areas) == 1 else None
 
 
 def _namesake_capitals(cands: list[Place]) -> set[tuple[str, str]]:

@@ -242,3 +242,10 @@ def test_streets_and_venues_are_placed_in_their_town(gazetteer):
 def test_a_street_with_no_town_before_it_is_unresolved(gazetteer):
     report = parse("Crowds gathered on Royal Street.", gazetteer=gazetteer)
     assert not report.places and [u.surface for u in report.unresolved] == ["Royal Street"]
+
+
+def test_a_curated_world_region_beats_a_hamlet_of_its_name(gazetteer):
+    # written for geomap: GeoNames has a hamlet called Middle East in the United States
+    report = parse("Officials in Washington and New York discussed the Middle East.", gazetteer=gazetteer)
+    (region,) = [p for p in report.places if p.surface == "Middle East"]
+    assert region.place.feature_code == "RGN" and region.place.country == ""
