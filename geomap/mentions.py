@@ -205,7 +205,7 @@ class _Finder(TokenCues):
         """A street, a square or a venue: "Royal Street", "Barclays Center", "Manila Cathedral".
 
         No gazetteer geomap ships lists them, but the report says which town they are in: the resolver
-        places them there, with the town's uncertainty.  A street named after a place is not the place
+        places them there, with a town's uncertainty.  A street named after a place is not the place
         ("Washington Street"); a venue named after one is found as the place ("Dublin Recreation Center").
         """
         if self.language != "en" or j == i:

@@ -82,7 +82,7 @@ class ResolvedPlace:
     something else is) or ``modifier`` (a country named by a nationality adjective, "Russian troops":
     listed in :attr:`Report.modifiers`, never mapped).  ``method`` says how the name was matched
     (``exact``, ``lemma``, ``variant``, ``fuzzy``, ``online``, ``relative``, or ``local`` for a street
-    or a venue placed in the town named before it).
+    or a venue placed in the town the report names around it).
     """
 
     mention: Mention

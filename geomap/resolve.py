@@ -67,7 +67,7 @@ _CURATED_AREAS = frozenset({"RGN", "OCN", "SEA", "GULF", "STRT"})
 #: a national capital of this size is what its bare name means, more often than a region or a town
 _WORLD_CITY = 500_000
 _CAPITAL_WEIGHT = 0.5
-_LOCAL_HINT = "a street or a venue, and no town is named before it in the report"
+_LOCAL_HINT = "a street or a venue, and the report names no town to put it in"
 _TOWN_KM = 10.0  # how far a street or a venue may lie from its town's point
 _CAPITAL_POPULATION = 100_000  # a bare region name reads as a city of its name this big inside it
 _MAX_SETTLED = 8  # settled places a candidate is compared with: the nearest in the text
@@ -412,14 +412,26 @@ class _Context:
     # -- names the gazetteer does not know ---------------------------------------------------------
 
     def _local_match(self, k: int) -> tuple[Place, float, str] | None:
-        """The town a street or a venue is in: the settlement named nearest before it in the report."""
+        """The town a street or a venue is in.
+
+        The settlement named just before it in the same sentence ("on Royal Street in New Orleans" reads
+        the other way, so only one before it counts), else the report's most named settlement.
+        """
         start = self.mentions[k].start
-        before = [
+        sentence = self._sentence(start)
+        towns = [
             (self.mentions[j].start, place)
             for j, (place, _, _) in self.chosen.items()
-            if self.mentions[j].start < start and not place.is_region and self.mentions[j].hint != "local"
+            if not place.is_region and self.mentions[j].hint != "local"
         ]
-        return (max(before, key=lambda pair: pair[0])[1], 0.5, "local") if before else None
+        before = [(at, place) for at, place in towns if at < start and self._sentence(at) == sentence]
+        if before:
+            return max(before, key=lambda pair: pair[0])[1], 0.5, "local"
+        if not towns:
+            return None
+        counts = Counter(place.geonameid for _, place in towns)
+        best = max(towns, key=lambda pair: (counts[pair[1].geonameid], -abs(pair[0] - start)))[1]
+        return best, 0.4, "local"
 
     def _near_match(self, k: int) -> tuple[Place, float, str] | None:
         """A spelling variant or a near miss of a place close to the places around the mention."""

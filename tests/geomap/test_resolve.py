@@ -249,3 +249,11 @@ def test_a_curated_world_region_beats_a_hamlet_of_its_name(gazetteer):
     report = parse("Officials in Washington and New York discussed the Middle East.", gazetteer=gazetteer)
     (region,) = [p for p in report.places if p.surface == "Middle East"]
     assert region.place.feature_code == "RGN" and region.place.country == ""
+
+
+def test_a_street_goes_to_the_reports_main_town_when_its_sentence_names_none(gazetteer):
+    # written for geomap
+    text = "New Orleans braced for it. Police in New Orleans and Baton Rouge met. Royal Street was shut."
+    report = parse(text, gazetteer=gazetteer)
+    (street,) = [p for p in report.places if p.surface == "Royal Street"]
+    assert street.place.name == "New Orleans" and street.method == "local"
