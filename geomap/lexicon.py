@@ -64,12 +64,9 @@ def is_region_word(word: str) -> bool:
 #: words that, following a name, keep it a settlement ("the city of X", "X city")
 SETTLEMENT_WORDS = frozenset("city town village villages settlement settlements hamlet".split())
 
-#: nationality and demonym adjectives: "Ukrainian forces", "Russian troops" are not places
-DEMONYMS = frozenset(
-    "ukrainian ukrainians russian russians belarusian american americans british european europeans "
-    "german french polish chinese iranian turkish western soviet crimean donbas kremlin "
-    "nato allied".split()
-)
+#: adjectives of sides and blocs that name no country: "Western tanks", "Soviet-era", "Kremlin officials"
+#: (nationality adjectives are in ``DEMONYM_PLACES`` below, with the country each names)
+DEMONYMS = frozenset("western soviet donbas kremlin nato allied".split())
 
 #: common first names of people in the news of the war, in their usual English spellings: a capitalised
 #: word the gazetteer does not know, next to one of these, is a person's name, not a village

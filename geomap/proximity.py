@@ -21,8 +21,7 @@ from gazetteer import Place
 __all__ = ["km_to"]
 
 _GREAT_CIRCLE = great_circle()
-KM_PER_DEGREE_LAT = 111.19  # of latitude, on geopy's great-circle Earth (radius 6371.009 km)
-_KM_PER_DEGREE = KM_PER_DEGREE_LAT
+_KM_PER_DEGREE = 111.19  # of latitude, on geopy's great-circle Earth (radius 6371.009 km)
 #: a bound must clear the nearest distance by this much to skip a measure: far more than rounding error
 _SLACK_KM = 1e-6
 #: 2/pi of a degree of latitude, rounded down (see _longitude_bound_km)

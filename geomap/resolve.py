@@ -33,7 +33,6 @@ from gazetteer import Gazetteer, GazetteerError, Place
 from gazetteer.base import PlaceSource
 from geomap.mentions import own_name
 from geomap.model import Mention, RelativePosition, ResolvedPlace, Sentence, Unresolved
-from geomap.proximity import KM_PER_DEGREE_LAT as _KM_PER_DEGREE_LAT
 from geomap.proximity import km_to
 from geomap.relative import find_relative_positions, relative_point
 from geomap.spelling import match_misspelling
@@ -550,7 +549,6 @@ def _area_bonus(place: Place, areas: list[Place]) -> float:
         area
         for area in areas
         if area.geonameid != place.geonameid
-        and abs(area.lat - place.lat) * _KM_PER_DEGREE_LAT < area.radius_km + _AREA_SLACK_KM  # cheap first
         and km_to(place, [area], beyond_km=area.radius_km + _AREA_SLACK_KM) < area.radius_km + _AREA_SLACK_KM
     ]
     if not inside:

@@ -67,7 +67,9 @@ class GeonamesCacheSource(PlaceSource):
         """Settlements first, then countries placed from the settlements just read."""
         with (self._data_dir() / f"cities{self.min_population}.json").open(encoding="utf-8") as fh:
             cities = json.load(fh)
-        capitals = self._capital_ids(cities)
+        with (self._data_dir() / "countries.json").open(encoding="utf-8") as fh:
+            countries = json.load(fh)
+        capitals = _capital_ids(cities, countries)
         points: dict[str, list[tuple[float, float]]] = defaultdict(list)
         for row in cities.values():
             geonameid = int(row["geonameid"])
@@ -86,29 +88,13 @@ class GeonamesCacheSource(PlaceSource):
             points[place.country].append((place.lat, place.lon))
             names = (row["name"], *(n for n in row.get("alternatenames", ()) if is_indexable(n)))
             yield PlaceRecord(place, tuple(dict.fromkeys(names)))
-        yield from self._countries(points)
+        yield from self._countries(countries, points)
         yield from self._us_states()
         yield from self._continents()
 
-    def _capital_ids(self, cities: dict[str, dict]) -> set[int]:
-        """National capitals (GeoNames' PPLC): the most populous town of the capital's name in each country.
-
-        The package gives capitals by name only; "Washington" the capital is the one of 700,000 people.
-        """
-        with (self._data_dir() / "countries.json").open(encoding="utf-8") as fh:
-            capital_of = {iso: row.get("capital") or "" for iso, row in json.load(fh).items()}
-        best: dict[str, tuple[int, int]] = {}
-        for row in cities.values():
-            iso = row["countrycode"]
-            if capital_of.get(iso) and row["name"] == capital_of[iso]:
-                population = int(row.get("population") or 0)
-                if iso not in best or population > best[iso][0]:
-                    best[iso] = (population, int(row["geonameid"]))
-        return {geonameid for _, geonameid in best.values()}
-
-    def _countries(self, points: dict[str, list[tuple[float, float]]]) -> Iterator[PlaceRecord]:
-        with (self._data_dir() / "countries.json").open(encoding="utf-8") as fh:
-            countries = json.load(fh)
+    def _countries(
+        self, countries: dict[str, dict], points: dict[str, list[tuple[float, float]]]
+    ) -> Iterator[PlaceRecord]:
         extra = {row[0]: row[1].split("|") for row in data_rows("country_names.tsv")}
         centres = {row[0]: (float(row[1]), float(row[2])) for row in data_rows("country_points.tsv")}
         for iso, row in countries.items():
@@ -172,6 +158,22 @@ class GeonamesCacheSource(PlaceSource):
                 admin1_name=row["name"],
             )
             yield PlaceRecord(place, (row["name"],))
+
+
+def _capital_ids(cities: dict[str, dict], countries: dict[str, dict]) -> set[int]:
+    """National capitals (GeoNames' PPLC): the most populous town of the capital's name in each country.
+
+    The package gives capitals by name only; "Washington" the capital is the one of 700,000 people.
+    """
+    capital_of = {iso: row.get("capital") or "" for iso, row in countries.items()}
+    best: dict[str, tuple[int, int]] = {}
+    for row in cities.values():
+        iso = row["countrycode"]
+        if capital_of.get(iso) and row["name"] == capital_of[iso]:
+            population = int(row.get("population") or 0)
+            if iso not in best or population > best[iso][0]:
+                best[iso] = (population, int(row["geonameid"]))
+    return {geonameid for _, geonameid in best.values()}
 
 
 #: GeoNames feature codes of the seas, gulfs and straits of the curated table (class H)
