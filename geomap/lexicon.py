@@ -372,4 +372,17 @@ DEMONYM_PLACES = {
     "yemeni": "Yemen",
     "zambian": "Zambia",
     "zimbabwean": "Zimbabwe",
+    # peoples and regions beyond one country
+    "north american": "North America",
+    "south american": "South America",
+    "central american": "Central America",
+    "latin american": "Latin America",
+    "west african": "West Africa",
+    "east african": "East Africa",
+    "kurdish": "Kurdistan",
+    "korean": "Korean Peninsula",
+    # a union is named attributively as a nationality is ("EU member states", "EU sanctions"): it
+    # places nothing, and "the EU" is an actor more often than an area
+    "eu": "European Union",
+    "european union": "European Union",
 }

@@ -37,6 +37,7 @@ from geomap.lexicon import (
     FIRST_NAMES,
     LOCAL_INSTITUTIONS,
     NOT_PLACES,
+    ORG_WORDS,
     SENTENCE_STARTERS,
     SPEECH_VERBS,
     TITLES,
@@ -63,6 +64,7 @@ _NEVER_ALONE = (
 )
 _NOT_PLACE_SKELETONS = frozenset(skeleton(word) for word in NOT_PLACES if len(word) > 3)
 _MAX_WORDS = 4
+_ARTICLES = frozenset({"the", "a", "an"})
 # Endings of Ukrainian and Russian settlement names in Latin script: what makes an unknown capitalised
 # word after "near" or "villages of" worth trying as a place.
 # "the villages of X", "settlements including X", "the town of X": X is a place whatever it looks like
@@ -124,13 +126,15 @@ class _Finder(TokenCues):
                 if axis:
                     mentions.append(axis)
                 continue
-            modifier = self._modifier(i)
+            # "The Mexican government", "A Kurdish militia": the article starts the run, not the adjective
+            first = i + 1 if self.tokens[i].lower in _ARTICLES and self._capital_follows(i) else i
+            modifier = self._modifier(first)
             if modifier is not None:  # "Russian troops": the country, as an associative mention
                 mentions.append(modifier)
-                after = i + 1 + modifier.surface.count(" ")
+                after = first + 1 + modifier.surface.count(" ")
                 continue
             j = i
-            while j + 1 < len(self.tokens) and self.tokens[j + 1].capitalised and self._joined(j):
+            while self._capital_follows(j):
                 j += 1
             if i == j and self.tokens[i].lower in _NEVER_ALONE:
                 continue  # "The", "He", "Wednesday": a lone word that is never a place starts no mention
@@ -190,16 +194,19 @@ class _Finder(TokenCues):
         """
         if self.language != "en" or self.tokens[i].lower not in _DEMONYM_STARTS:
             return None
-        if self._longer_name_at(i):
-            return None  # "Indian Ocean", "Russian Federation": a place's name, not an adjective
-        for j in (i + 1, i):  # "Sri Lankan", "South Ossetian" before a lone "South"
-            if j >= len(self.tokens) or (j > i and not self._joined(i)):
-                continue
-            start, end = self.tokens[i].start, self.tokens[j].end
-            key = _DEMONYM_KEYS.get(self._span_key(i, j))
-            if key is not None:
-                return Mention(start, end, self.text[start:end], key, "modifier")
-        return None
+        # "Sri Lankan", "European Union"; then "Indian Ocean" and "Russian Federation" are a place's
+        # names, not an adjective's; then a lone "Russian"
+        two_words = self._capital_follows(i) and self._demonym(i, i + 1)
+        if two_words:
+            return two_words
+        return None if self._longer_name_at(i) else self._demonym(i, i)
+
+    def _demonym(self, i: int, j: int) -> Mention | None:
+        key = _DEMONYM_KEYS.get(self._span_key(i, j))
+        if key is None:
+            return None
+        start, end = self.tokens[i].start, self.tokens[j].end
+        return Mention(start, end, self.text[start:end], key, "modifier")
 
     def _local_feature(self, i: int, j: int) -> Mention | None:
         """A street, a square or a venue: "Royal Street", "Barclays Center", "Manila Cathedral".
@@ -233,6 +240,10 @@ class _Finder(TokenCues):
                 return True
         return False
 
+    def _capital_follows(self, j: int) -> bool:
+        """Whether a capitalised word follows token j in the same run."""
+        return j + 1 < len(self.tokens) and self.tokens[j + 1].capitalised and self._joined(j)
+
     def _joined(self, j: int) -> bool:
         """Two capitalised words belong to one run when only a space separates them.
 
@@ -249,10 +260,14 @@ class _Finder(TokenCues):
         if local is not None:
             return [local]
         matches, foreign = self._match_run(i, j)
+        embedded: list[Mention] = []
         if foreign:
             kept = [m for m in matches if not _touches(m, foreign) or self._qualifies(m, foreign)]
             if kept and len(kept) < len(matches) and self.language != "en":
                 foreign = []  # "Крутой Яр", "Верхнекаменское ДНР": the words around a name are a name too
+            if self.tokens[j].text in ORG_WORDS:  # "Oman Film Society", "US Census Bureau"
+                dropped = [m for m in matches if m not in kept]
+                embedded = [e for a, b, key in dropped for e in self._embedded(a, b, key)]
             matches = kept
         if self._adjacent_single_words(matches):  # "Lloyd Austin": two towns side by side are a person
             self._remember_person(i, j)
@@ -260,6 +275,9 @@ class _Finder(TokenCues):
         matches = self._without_hamlet_words(matches)
         mentions = []
         for a, b, key in matches:
+            if self._inside_name(a, b):  # "The Kyiv Independent", "the Bank of Japan"
+                embedded.extend(self._embedded(a, b, key))
+                continue
             mention = self._extend(a, b, key)
             verdict = self._plausible(mention, a, b)
             if verdict == "weak":
@@ -269,7 +287,7 @@ class _Finder(TokenCues):
         unmatched = foreign or [k for k in range(i, j + 1) if not any(a <= k <= b for a, b, _ in matches)]
         if unmatched and (not matches or self._qualifies(matches[-1], unmatched)):
             mentions[:0] = self._unknown(unmatched)
-        return mentions
+        return sorted(mentions + embedded, key=attrgetter("start")) if embedded else mentions
 
     def _qualifies(self, match: tuple[int, int, str], foreign: list[int]) -> bool:
         """A region right after unknown words qualifies them: keep it, and try the words as a place.
@@ -468,7 +486,7 @@ class _Finder(TokenCues):
 
         Returns False to reject, True to keep, or ``"weak"`` to keep as weak evidence.
         """
-        if self._inside_name(a, b) or self._quoted(a, b):
+        if self._quoted(a, b):
             return False
         if a != b or mention.hint:
             return True
@@ -496,6 +514,22 @@ class _Finder(TokenCues):
         # Only an alternate name of a small place ("Content", "Swatowe"): the resolver keeps it only
         # when it lies near the report's other places.
         return "weak"
+
+    def _embedded(self, a: int, b: int, key: str) -> list[Mention]:
+        """A country, a region or a city that an institution is named after, as an associative mention.
+
+        "The Washington Post", "Pakistan Army engineers", "the Bank of Japan": the institution is not
+        placed there, but the report still names the place, so it is listed with the nationality
+        adjectives (:attr:`Report.modifiers`), never mapped.  A small town's name inside an institution's
+        is more often a founder's ("Wagner Group"): only regions and cities of 20,000 people qualify.
+        """
+        mention = self._extend(a, b, key)
+        if self._plausible(mention, a, b) is not True:
+            return []
+        places = self.gazetteer.lookup_key(mention.key)
+        if _largest(places) < 20_000 and not any(p.is_region for p in places):
+            return []
+        return [replace(mention, hint="embedded")]
 
     # -- names the gazetteer does not know -------------------------------------------------------
 

@@ -79,7 +79,8 @@ class ResolvedPlace:
     ``lat``/``lon`` is the place's own position, or, when the text gives a relative position, the point
     computed from the anchor; ``uncertainty_km`` is the radius within which the truth should lie.
     ``role`` is ``location`` (where something happened), ``anchor`` (a place used to say where
-    something else is) or ``modifier`` (a country named by a nationality adjective, "Russian troops":
+    something else is) or ``modifier`` (a place named only to qualify something else: a nationality
+    adjective, "Russian troops", or the place an institution is named after, "The Washington Post":
     listed in :attr:`Report.modifiers`, never mapped).  ``method`` says how the name was matched
     (``exact``, ``lemma``, ``variant``, ``fuzzy``, ``online``, ``relative``, or ``local`` for a street
     or a venue placed in the town the report names around it).
@@ -200,7 +201,8 @@ class Report:
     places: tuple[ResolvedPlace, ...] = ()
     events: tuple[Event, ...] = ()
     unresolved: tuple[Unresolved, ...] = ()
-    #: countries named by nationality adjectives ("Russian troops"): associated, not located
+    #: places named only to qualify something ("Russian troops", "The Washington Post"): associated, not
+    #: located
     modifiers: tuple[ResolvedPlace, ...] = ()
     date: dt.date | None = None
     source: str | None = None

@@ -66,6 +66,8 @@ _CURATED_AREAS = frozenset({"RGN", "OCN", "SEA", "GULF", "STRT"})
 #: a national capital of this size is what its bare name means, more often than a region or a town
 _WORLD_CITY = 500_000
 _CAPITAL_WEIGHT = 0.5
+#: mentions that name a place without placing anything there: "Russian troops", "The Washington Post"
+_ASSOCIATIVE_HINTS = frozenset({"modifier", "embedded"})
 _LOCAL_HINT = "a street or a venue, and the report names no town to put it in"
 _TOWN_KM = 10.0  # how far a street or a venue may lie from its town's point
 _CAPITAL_POPULATION = 100_000  # a bare region name reads as a city of its name this big inside it
@@ -122,10 +124,13 @@ class _Context:
 
     def run(self) -> tuple[list[ResolvedPlace], list[Unresolved]]:
         self.focus = self._country_focus()
+        # a place an institution is named after ("The Washington Post") is no context for the others
+        embedded = [k for k, m in enumerate(self.mentions) if m.hint == "embedded" and self.candidates[k]]
         for k, cands in enumerate(self.candidates):  # pass 1: names with one reading
-            if len(cands) == 1 and not self.mentions[k].hint == "unknown":
+            if len(cands) == 1 and self.mentions[k].hint not in ("unknown", "embedded"):
                 self.chosen[k] = (cands[0], 0.9, "exact")
-        ambiguous = [k for k, cands in enumerate(self.candidates) if k not in self.chosen and cands]
+        unsettled = [k for k, cands in enumerate(self.candidates) if cands and k not in self.chosen]
+        ambiguous = [k for k in unsettled if k not in embedded]
         for k in ambiguous:  # pass 2: context decides the rest, in text order
             self.chosen[k] = self._choose(k, self.candidates[k])
         for k in ambiguous:  # and again, now that the places named later are settled too
@@ -148,6 +153,8 @@ class _Context:
             elif mention.hint != "weak":
                 hint = _LOCAL_HINT if mention.hint == "local" else _UNRESOLVED_HINT
                 unresolved.append(Unresolved(mention, self._sentence(mention.start), hint))
+        for k in embedded:  # read last, in the light of the report's settled places
+            self.chosen[k] = self._choose(k, self.candidates[k])
         return self._places(), unresolved
 
     def _is_unsupported(self, k: int) -> bool:
@@ -211,7 +218,8 @@ class _Context:
         for reading in mention.alternatives if mention.hint != "unknown" else ():
             places.extend(p for p in self.gazetteer.lookup_key(reading) if p not in places)
         if mention.hint == "modifier":  # "Russian": the country, never a town called Russia
-            return [p for p in places if p.is_region][:1]
+            regions = [p for p in places if p.is_region]
+            return [_named_area(regions) or regions[0]] if regions else []  # "Kurdish": not Iran's province
         if mention.hint == "region":
             regions = [p for p in places if p.is_region and p.feature_code != "PCLI"]
             return regions or places
@@ -236,7 +244,9 @@ class _Context:
     def _country_focus(self) -> Counter[str]:
         """Countries the report is about: unambiguous towns and regions vote twice, countries once."""
         votes: Counter[str] = Counter(_DOMAIN_PRIOR)
-        for cands in self.candidates:
+        for mention, cands in zip(self.mentions, self.candidates, strict=True):
+            if mention.hint == "embedded":
+                continue  # the Washington Post's news is not about Washington
             countries = {p.country for p in cands}
             if len(countries) == 1:  # countries are often metonyms ("Moscow said"); towns and regions are not
                 votes[cands[0].country] += 1 if cands[0].feature_code == "PCLI" else 2
@@ -473,7 +483,7 @@ class _Context:
         for k, (place, confidence, method) in sorted(self.chosen.items()):
             mention = self.mentions[k]
             rel = relatives.get(k)
-            role = "modifier" if mention.hint == "modifier" else "location"
+            role = "modifier" if mention.hint in _ASSOCIATIVE_HINTS else "location"
             uncertainty = place.radius_km
             if method == "local":  # somewhere in the town: its extent, which cities500 does not give
                 uncertainty = max(uncertainty, _TOWN_KM)

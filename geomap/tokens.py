@@ -1,7 +1,8 @@
 """Words with their offsets: the units the mention finder reads.
 
 A word keeps inner dots ("U.S"), hyphens and apostrophes ("Kup'yansk", "Ivano-Frankivsk"); a possessive
-"'s" and a modifier suffix ("US-based") stay outside it, so the name alone is looked up.
+"'s", a modifier suffix ("US-based") and a prefix ("pro-Russian") stay outside it, so the name alone is
+looked up.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ _HYPHEN_SUFFIX = re.compile(
     r"area|region|annexed|installed|appointed|linked|friendly)$",
     re.I,
 )
+# "pro-Russian", "anti-Western", "ex-Soviet": the name is the part after the hyphen
+_HYPHEN_PREFIX = re.compile(r"(?:pro|anti|ex|non|post|pre|pan)[-‑](?=[^\W\d_])", re.I)
 # A word: letters, inner digits, dots ("U.S"), hyphens and apostrophes ("Kup'yansk"), but not a
 # possessive "'s", which stays outside the word.
 _WORD = re.compile(r"([^\W\d_](?:[\w.‑-]*[^\W_])?(?:['’ʼ](?![sS]\b)[^\W_]+)*)(?:['’ʼ][sS]\b)?")
@@ -51,5 +54,8 @@ def tokenize(text: str, sentences: Sequence[Sentence]) -> list[Token]:
             suffix = _HYPHEN_SUFFIX.search(word)
             if suffix:
                 word, end = word[: suffix.start()], start + suffix.start()
+            prefix = _HYPHEN_PREFIX.match(word)
+            if prefix:
+                word, start = word[prefix.end() :], start + prefix.end()
         tokens.append(Token(start, end, word, start in starts))
     return tokens

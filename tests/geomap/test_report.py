@@ -152,6 +152,43 @@ def test_peoples_are_modifiers_too(gazetteer):
     ]
 
 
+def test_places_that_institutions_are_named_after_are_modifiers(gazetteer):
+    # written for geomap
+    text = (
+        "The Washington Post and the Kyiv Independent reported that Pakistan Army engineers, the Bank of "
+        "Japan and the Wagner Group were in Kharkiv. A spokesman of the US Census Bureau declined comment."
+    )
+    report = geomap.parse(text, gazetteer=gazetteer)
+    assert [p.surface for p in report.places] == ["Kharkiv"]
+    modifiers = {p.surface: (p.place.name, p.place.country, p.role) for p in report.modifiers}
+    assert modifiers == {
+        "Washington": ("Washington", "US", "modifier"),
+        "Kyiv": ("Kyiv", "UA", "modifier"),
+        "Pakistan": ("Pakistan", "PK", "modifier"),
+        "Japan": ("Japan", "JP", "modifier"),
+        "US": ("United States", "US", "modifier"),
+    }  # a town of 1,500 called Wagner is not what the Wagner Group is named after
+    assert report.places[0].place.country == "UA"
+
+
+def test_adjectives_after_an_article_or_a_prefix_are_modifiers(gazetteer):
+    # written for geomap
+    text = (
+        "The Mexican government met pro-Russian separatists. A Kurdish militia and EU member states "
+        "spoke of Central American migrants and the anti-Western mood."
+    )
+    report = geomap.parse(text, gazetteer=gazetteer)
+    assert not report.places
+    found = [(m.surface, m.place.name) for m in report.modifiers]
+    assert found == [
+        ("Mexican", "Mexico"),
+        ("Russian", "Russia"),
+        ("Kurdish", "Kurdistan"),
+        ("EU", "European Union"),
+        ("Central American", "Central America"),
+    ]
+
+
 def test_a_name_that_starts_with_a_nationality_word_is_a_place(gazetteer):
     # written for geomap
     text = "A ship crossed the Indian Ocean; the Russian Federation protested."
