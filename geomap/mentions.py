@@ -601,9 +601,22 @@ def own_name(place: Place, key: str) -> bool:
     A Cyrillic key is compared by skeleton with the (romanised) gazetteer name: ``гродовка`` is
     Hrodivka's own name in Russian.
     """
-    if _fold(place.name) == key:
+    name = _fold(place.name)
+    if name == key:
         return True
+    if key.startswith(_SHORT_FORMS) or name.startswith(_SHORT_FORMS):  # "St. Petersburg", "Saint Petersburg"
+        return _short_form(name) == _short_form(key)
     return _is_cyrillic_key(key) and skeleton(place.name) == skeleton(key)
+
+
+#: the same name, whether the abbreviation is written out or not
+_SHORT_FORMS = ("saint ", "st ", "sainte ", "ste ", "mount ", "mt ", "fort ", "ft ")
+_SHORTER = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft"}
+
+
+def _short_form(name: str) -> str:
+    first, _, rest = name.partition(" ")
+    return f"{_SHORTER.get(first, first)} {rest}"
 
 
 # the resolver asks ``own_name`` for every candidate of a name: the key's script is read once per key
@@ -658,7 +671,6 @@ _VENUE_WORDS = frozenset("Center Centre Cathedral Stadium Arena Racecourse Basil
 _NAME_ABBREVIATIONS = {"Mt": ("mount",), "St": ("saint", "st"), "Ste": ("sainte", "ste"), "Ft": ("fort",)}
 #: "the Texas Department of Health", where the "Commerce Department" is not in Commerce
 _BODY_OF = frozenset({"Department", "Office", "Administration", "Division", "Bureau"})
-# "Kansas City, Kan.", "Rep. Charles Rangel, D-N.Y.": an abbreviation names a state only in these places
 # "Kansas City, Kan.", "Rep. Charles Rangel, D-N.Y.", "in D.C.": an abbreviation names a state only in
 # these places.  Candidates are found by their shape first, which is fast; their context is checked after.
 _ABBREVIATION_SHAPE = re.compile(r"\b[A-Z][a-z]{0,4}\.(?: ?[A-Z][a-z]?\.)?(?![\w.])")

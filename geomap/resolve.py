@@ -63,9 +63,9 @@ _AREA_SLACK_KM = 25.0  # an area's radius is a circle's: a place just outside it
 _CURATED_CODES = frozenset({"PCLI", "CONT"})
 #: curated areas that are not oblasts: a name of theirs means them, whatever towns share it
 _CURATED_AREAS = frozenset({"RGN", "OCN", "SEA", "GULF", "STRT"})
-#: a national capital of this size is what its bare name means, more often than a region or a town
+#: a city of this size is what its bare name means, more often than a region or a town
 _WORLD_CITY = 500_000
-_CAPITAL_WEIGHT = 0.5
+_WORLD_CITY_WEIGHT = 0.5
 #: mentions that name a place without placing anything there: "Russian troops", "The Washington Post"
 _ASSOCIATIVE_HINTS = frozenset({"modifier", "embedded"})
 _LOCAL_HINT = "a street or a venue, and the report names no town to put it in"
@@ -329,8 +329,10 @@ class _Context:
         score += 1.2 * self.focus.get(place.country, 0) / total
         if place.feature_code == "PCLI":
             score += 1.0
-        elif place.feature_code == "PPLC" and place.population >= _WORLD_CITY:
-            score += _CAPITAL_WEIGHT  # "Washington" is the capital more often than the state or a town
+        elif place.feature_class == "P" and place.population >= _WORLD_CITY:
+            # "Washington" is the capital more often than the state or a town, "Louisville" the city in
+            # Kentucky more often than the town in Ohio that a report about Columbus makes nearer
+            score += _WORLD_CITY_WEIGHT
         return score
 
     @staticmethod
@@ -372,13 +374,17 @@ class _Context:
         for j, (place, _, _) in self.chosen.items():
             if self.mentions[j].key != key and place.admin1 and place.feature_code != "PCLI":
                 bonus[(place.country, place.admin1)] = 0.6
-        nxt = self.chosen.get(k + 1)
-        if (
-            nxt is not None
-            and nxt[0].feature_code == "ADM1"
-            and _IN_REGION.fullmatch(self.text[self.mentions[k].end : self.mentions[k + 1].start])
+        if k + 1 < len(self.mentions) and _IN_REGION.fullmatch(
+            self.text[self.mentions[k].end : self.mentions[k + 1].start]
         ):
-            bonus[(nxt[0].country, nxt[0].admin1)] = 2.0
+            # the next name may not be settled yet ("St. Petersburg, Florida"): any state it may be counts,
+            # unless the state's main city has its name ("Washington, New York and Boston" is a list)
+            nxt = self.chosen.get(k + 1)
+            cands = [nxt[0]] if nxt is not None else self.candidates[k + 1]
+            cities = _namesake_capitals(cands) if nxt is None else set()
+            for region in cands:
+                if region.feature_code == "ADM1" and (region.country, region.admin1) not in cities:
+                    bonus[(region.country, region.admin1)] = 2.0
         return bonus
 
     def _contains_previous(self, k: int, region: Place) -> bool:

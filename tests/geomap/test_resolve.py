@@ -206,6 +206,24 @@ def test_a_world_capital_is_what_its_bare_name_means(gazetteer):
 
 
 @pytest.mark.parametrize(
+    ("text", "surface", "where"),
+    [
+        # written for geomap: a city of half a million beats a town the report's other places are nearer to
+        ("The Trail Blazers flew from Dallas and Houston to Portland.", "Portland", ("US", "OR")),
+        # "St." and "Saint" are one name; the state named after a town says which it is
+        ("Russia will close the US consulate in St. Petersburg.", "St. Petersburg", ("RU", "66")),
+        ("Rays fans in St. Petersburg, Florida cheered.", "St. Petersburg", ("US", "FL")),
+        ("After stops in Washington, New York and Boston, the prince left.", "Washington", ("US", "DC")),
+    ],
+)
+def test_world_cities_and_their_namesakes(gazetteer, text, surface, where):
+    report = parse(text, gazetteer=gazetteer)
+    (found,) = [p for p in report.places if p.surface == surface]
+    assert (found.place.country, found.place.admin1) == where
+    assert found.place.population > 250_000
+
+
+@pytest.mark.parametrize(
     ("text", "surface", "name"),
     [
         # written for geomap
