@@ -388,10 +388,13 @@ class _Context:
         return bonus
 
     def _contains_previous(self, k: int, region: Place) -> bool:
-        """Whether the name after "in" contains the place before it: "the town of Bakhmut in Donetsk"."""
+        """Whether the name after "in" contains the place before it: "the town of Bakhmut in Donetsk".
+
+        "Into" reads the same way: "Kramatorsk and Slavyansk, further west into Donetsk".
+        """
         mention = self.mentions[k]
         if k == 0 or not re.search(
-            r"\b(?:in|of|,)\s*$", self.text[max(0, mention.start - 6) : mention.start]
+            r"\b(?:in|into|of|,)\s*$", self.text[max(0, mention.start - 6) : mention.start]
         ):
             return False
         prev = self.chosen.get(k - 1)

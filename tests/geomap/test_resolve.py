@@ -55,8 +55,16 @@ def test_transliterations_and_historic_names(gazetteer):
     assert names["Avdeyevka"] in {"Avdiivka", "Avdiyivka"}
 
 
-def test_donetsk_after_a_town_in_it_is_the_oblast(gazetteer):
-    places, _ = run("Russia's main effort has been an assault on the town of Bakhmut in Donetsk.", gazetteer)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia's main effort has been an assault on the town of Bakhmut in Donetsk.",
+        # written for geomap: "into" after a town of the oblast reads as "in"
+        "Russia could advance on Kramatorsk and Slavyansk further west into Donetsk.",
+    ],
+)
+def test_donetsk_after_a_town_in_it_is_the_oblast(gazetteer, text):
+    places, _ = run(text, gazetteer)
     donetsk = by_surface(places)["Donetsk"]
     assert donetsk.place.feature_code == "ADM1" and donetsk.is_region
     assert donetsk.uncertainty_km > 50  # a region, not a pin on the city
