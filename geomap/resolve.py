@@ -119,6 +119,7 @@ class _Context:
         self.candidates = [self._candidates(m) for m in mentions]
         self.chosen: dict[int, tuple[Place, float, str]] = {}
         self.priors: dict[tuple[str, int], float] = {}  # (key, geonameid) -> _prior, once focus is known
+        self.readings: dict[tuple, tuple[Place, float, str]] = {}  # a name in a context -> _score's answer
 
     # -- driving -------------------------------------------------------------------------------------
 
@@ -267,9 +268,32 @@ class _Context:
         if country is not None:
             return country, 0.9, "exact"
         settled = self._settled_places(k)
-        total = sum(self.focus.values()) or 1
         admin1s = self._admin1s_around(k)
         areas = self._settled_areas(k)
+        # a name met again in the same context scores the same: repeats and second readings are free
+        context = (
+            mention.key,
+            mention.hint,
+            mention.alternatives,
+            frozenset(p.geonameid for p in settled),
+            frozenset(admin1s.items()),
+            frozenset(p.geonameid for p in areas),
+        )
+        reading = self.readings.get(context)
+        if reading is None:
+            reading = self.readings[context] = self._score(mention, cands, settled, admin1s, areas)
+        return reading
+
+    def _score(
+        self,
+        mention: Mention,
+        cands: list[Place],
+        settled: list[Place],
+        admin1s: dict[tuple[str, str], float],
+        areas: list[Place],
+    ) -> tuple[Place, float, str]:
+        """The best candidate by prior and nearness to the settled places, and how sure that is."""
+        total = sum(self.focus.values()) or 1
         priors = []
         capitals = _namesake_capitals(cands)
         for place in cands:
