@@ -361,11 +361,16 @@ class _Context:
 
     @staticmethod
     def _nearness(place: Place, settled: list[Place]) -> float:
-        """Up to ``_NEAR_WEIGHT`` for a settlement close to the places the report has settled."""
-        if place.is_region:
+        """Up to ``_NEAR_WEIGHT`` for a place close to the places the report has settled.
+
+        A county or an oblast is as near as its edge: Kent the county among English towns, not Kent,
+        Connecticut.  Wider areas say nothing by nearness (the country focus weighs them).
+        """
+        reach = place.radius_km if place.is_region else 0.0
+        if place.is_region and not 0 < reach <= _AREA_MAX_KM:
             return 0.0
-        nearest = km_to(place, settled, beyond_km=_PROXIMITY_KM)
-        return _NEAR_WEIGHT * math.exp(-nearest / 100) if nearest < _PROXIMITY_KM else 0.0
+        nearest = km_to(place, settled, beyond_km=_PROXIMITY_KM + reach) - reach
+        return _NEAR_WEIGHT * math.exp(-max(0.0, nearest) / 100) if nearest < _PROXIMITY_KM else 0.0
 
     def _region_reading(self, k: int, cands: list[Place]) -> Place | None:
         """The oblast, when the text reads a bare name ("Donetsk") as the region, else None."""

@@ -232,6 +232,20 @@ def test_world_cities_and_their_namesakes(gazetteer, text, surface, where):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # written for geomap: the report's towns lie in the state, and Montana City beside them is a hamlet
+        "Wildfires burned near Helena and Bozeman, and Montana declared an emergency.",
+        "Crews from Helena fought fires across Montana.",
+    ],
+)
+def test_a_state_around_the_reports_towns_is_near_them(gazetteer, text):
+    report = parse(text, gazetteer=gazetteer)
+    (montana,) = [p for p in report.places if p.surface == "Montana"]
+    assert (montana.place.feature_code, montana.place.admin1) == ("ADM1", "MT")
+
+
+@pytest.mark.parametrize(
     ("text", "surface", "name"),
     [
         # written for geomap
