@@ -21,6 +21,14 @@ class TestGeonamesCacheSource(PlaceSourceContract):
         assert 44 < ukraine.lat < 53 and 22 < ukraine.lon < 41
         assert ukraine.radius_km > 300
 
+    def test_islands_far_out_do_not_pull_a_country_into_the_sea(self):
+        # the Azores and Madeira, Rodrigues: the curated point stays on the mainland, the main island
+        source = self.make_source()
+        (portugal,) = [p for p in source.lookup("Portugal") if p.feature_code == "PCLI"]
+        (mauritius,) = [p for p in source.lookup("Mauritius") if p.feature_code == "PCLI"]
+        assert 37 < portugal.lat < 42 and -9.5 < portugal.lon < -6.2
+        assert -20.6 < mauritius.lat < -19.9 and 57.3 < mauritius.lon < 57.8
+
 
 class TestRegionsSource(PlaceSourceContract):
     known_name = "Donetsk Oblast"
