@@ -10,6 +10,7 @@ __all__ = [
     "COMPASS",
     "DEMONYMS",
     "DEMONYM_PLACES",
+    "FACILITY_WORDS",
     "FIRST_NAMES",
     "LOCAL_INSTITUTIONS",
     "LOCATIVE_CUES",
@@ -78,6 +79,12 @@ FIRST_NAMES = frozenset(
     "yulia natalia olga svitlana svetlana ramzan yevgeniy vasyl vasily bohdan taras stepan "
     "john james michael david robert william richard joseph thomas charles mark paul donald joe "
     "lloyd antony jens josep ursula emmanuel olaf rishi boris keir justin".split()
+)
+
+#: lower-case words that may end a facility's name: "the Zaporizhzhia nuclear power plant", "the Kakhovka
+#: dam", "the Crimean bridge" (the curated landmarks of gazetteer/data/regions.tsv)
+FACILITY_WORDS = frozenset(
+    "nuclear power plant station dam hydroelectric bridge airport airfield steel works island".split()
 )
 
 #: honorifics and ranks before a person's name

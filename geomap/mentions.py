@@ -34,6 +34,7 @@ from geomap.lexicon import (
     COMPASS,
     DEMONYM_PLACES,
     DEMONYMS,
+    FACILITY_WORDS,
     FIRST_NAMES,
     LOCAL_INSTITUTIONS,
     NOT_PLACES,
@@ -137,7 +138,11 @@ class _Finder(TokenCues):
             while self._capital_follows(j):
                 j += 1
             if i == j and self.tokens[i].lower in _NEVER_ALONE:
-                continue  # "The", "He", "Wednesday": a lone word that is never a place starts no mention
+                # "The", "He", "Wednesday": a lone word that is never a place starts no mention, unless
+                # it starts a facility's name ("the Crimean bridge")
+                j = self._longer_phrase(i, j, "")[0] if self._names_a_facility(i + 1, i + 1) else j
+                if i == j:
+                    continue
             if self.text.startswith(("’s ", "'s "), self.tokens[j].end):
                 j, _ = self._longer_phrase(i, j, "")  # "Donetsk People's Republic" is one name
             found = self._run_mentions(i, j)
@@ -199,7 +204,9 @@ class _Finder(TokenCues):
         two_words = self._capital_follows(i) and self._demonym(i, i + 1)
         if two_words:
             return two_words
-        return None if self._longer_name_at(i) else self._demonym(i, i)
+        if self._longer_name_at(i) or self._longer_phrase(i, i, "")[0] > i:  # "the Crimean bridge"
+            return None
+        return self._demonym(i, i)
 
     def _demonym(self, i: int, j: int) -> Mention | None:
         key = _DEMONYM_KEYS.get(self._span_key(i, j))
@@ -449,8 +456,8 @@ class _Finder(TokenCues):
         for c in range(min(len(self.tokens) - 1, b + 3), b, -1):
             if "\n" in self.text[self.tokens[b].end : self.tokens[c].start]:
                 continue
-            if self.language == "en" and not self.tokens[c].capitalised:
-                continue  # English names are capitalised to their end; Cyrillic ones are not
+            if self.language == "en" and not (self.tokens[c].capitalised or self._names_a_facility(b + 1, c)):
+                continue  # English names are capitalised to their end but for "the Kakhovka dam"
             longer = self._span_key(a, c)
             if self.gazetteer.has_key(longer):
                 return c, longer
@@ -460,6 +467,10 @@ class _Finder(TokenCues):
                     if self.gazetteer.has_key(candidate):
                         return c, candidate
         return b, key
+
+    def _names_a_facility(self, i: int, j: int) -> bool:
+        """Whether tokens i..j are the lower-case words of a facility: "nuclear power plant", "dam"."""
+        return all(t.lower in FACILITY_WORDS for t in self.tokens[i : j + 1])
 
     def _lookup_phrase(self, start: int, end: int, region_word: str) -> str:
         """Key of "Luhansk region" / "Донецькій області" as one name, or "" when only the base is known."""

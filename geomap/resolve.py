@@ -176,8 +176,8 @@ class _Context:
         reporting the name as unresolved is honest, mapping the namesake is not.
         """
         place = self.chosen[k][0]
-        if place.is_region or place.population >= 10_000 or self.chosen[k][2] != "exact":
-            return False
+        if place.feature_class != "P" or place.population >= 10_000 or self.chosen[k][2] != "exact":
+            return False  # an area or a landmark has no namesakes
         chosen = [
             p
             for j, (p, _, _) in self.chosen.items()
@@ -297,7 +297,7 @@ class _Context:
         priors = []
         capitals = _namesake_capitals(cands)
         for place in cands:
-            if capitals and (place.country, place.admin1) in capitals and _is_subdivision(place):
+            if capitals and _is_subdivision(place) and _holds_namesake_city(place, cands, capitals):
                 continue  # a bare oblast name reads as its capital unless a region cue says otherwise
             prior = self.priors.get((mention.key, place.geonameid))
             if prior is None:  # the same name's candidates come back for every mention of it
@@ -422,10 +422,9 @@ class _Context:
         "Into" reads the same way: "Kramatorsk and Slavyansk, further west into Donetsk".
         """
         mention = self.mentions[k]
-        if k == 0 or not re.search(
-            r"\b(?:in|into|of|,)\s*$", self.text[max(0, mention.start - 6) : mention.start]
-        ):
-            return False
+        before = self.text[max(0, mention.start - 24) : mention.start]
+        if k == 0 or not re.search(r"\b(?:in|into|of|,)\s*$", before[-6:]) or _DIRECTION_OF.search(before):
+            return False  # "Brovary, east of Kyiv" places Brovary from the city
         prev = self.chosen.get(k - 1)
         if prev is None or self._sentence(self.mentions[k - 1].start) != self._sentence(mention.start):
             return False
@@ -620,6 +619,21 @@ def _namesake_capitals(cands: list[Place]) -> set[tuple[str, str]]:
     }
 
 
+def _holds_namesake_city(region: Place, cands: list[Place], capitals: set[tuple[str, str]]) -> bool:
+    """Whether a big city of the region's name lies in it.
+
+    By admin1 code, or by position for a capital that is a first-level division of its own: Kyiv is
+    UA.12, inside Kyiv Oblast, UA.13.
+    """
+    if (region.country, region.admin1) in capitals:
+        return True
+    return any(
+        c.feature_class == "P" and c.population >= _CAPITAL_POPULATION and c.country == region.country
+        and km_to(c, [region], beyond_km=region.radius_km) < region.radius_km
+        for c in cands
+    )
+
+
 def _is_subdivision(place: Place) -> bool:
     return place.is_region and place.feature_code != "PCLI"
 
@@ -632,5 +646,6 @@ _CUE_BEFORE = re.compile(
 _TERRITORY = re.compile(
     r"\b(?:all|most|much|half|parts?|rest|\d+\s*%|percent|per\s+cent)\s+of\s+(?:the\s+)?$", re.I
 )
+_DIRECTION_OF = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+$", re.I)
 _LIST = re.compile(r"\s*(?:,|and|or|, and|та|і|и)\s*")
 _IN_REGION = re.compile(r"\s*,?\s*(?:in|в|у|на|of)?\s*(?:the\s+)?")

@@ -177,15 +177,21 @@ def _capital_ids(cities: dict[str, dict], countries: dict[str, dict]) -> set[int
 
 
 #: GeoNames feature codes of the seas, gulfs and straits of the curated table (class H)
-_WATERS = frozenset({"OCN", "SEA", "GULF", "STRT"})
+#: GeoNames feature classes of the curated codes that are not areas: waters (H), spots (S), islands (T)
+_LANDMARK_CLASSES = {
+    **dict.fromkeys(("OCN", "SEA", "GULF", "STRT", "DAM"), "H"),
+    **dict.fromkeys(("PS", "BDG", "MFG", "AIRP"), "S"),
+    "ISL": "T",
+}
 
 
 class RegionsSource(PlaceSource):
     """Curated areas: oblasts, the Russian border regions, informal regions, seas and world regions.
 
     Beside Ukraine's oblasts and the Russian regions on its border come the informal regions war
-    reports name (the Donbas, the east) and the seas, world regions and disputed territories of world
-    news (the Black Sea, the Middle East, Abkhazia).
+    reports name (the Donbas, the east), the seas, world regions and disputed territories of world
+    news (the Black Sea, the Middle East, Abkhazia), and the war's landmarks that no gazetteer of towns
+    holds (the Zaporizhzhia nuclear plant, the Kakhovka dam, the Crimean Bridge).
     """
 
     name = "regions"
@@ -211,7 +217,7 @@ class RegionsSource(PlaceSource):
                 name=name,
                 lat=float(lat),
                 lon=float(lon),
-                feature_class="A" if code.startswith("ADM") else "H" if code in _WATERS else "L",
+                feature_class="A" if code.startswith("ADM") else _LANDMARK_CLASSES.get(code, "L"),
                 feature_code=code,
                 country=country,
                 admin1=admin1,

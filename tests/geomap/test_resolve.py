@@ -70,6 +70,40 @@ def test_donetsk_after_a_town_in_it_is_the_oblast(gazetteer, text):
     assert donetsk.uncertainty_km > 50  # a region, not a pin on the city
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # written for geomap: Kyiv the city is a first-level division of its own, inside Kyiv Oblast
+        "Paratroopers landed in Hostomel near Kyiv.",
+        "Russian troops shelled Bucha and Irpin outside Kyiv.",
+        "Drones hit Brovary, east of Kyiv.",
+    ],
+)
+def test_kyiv_beside_towns_of_its_oblast_is_the_city(gazetteer, text):
+    places, _ = run(text, gazetteer)
+    kyiv = by_surface(places)["Kyiv"]
+    assert (kyiv.place.feature_code, kyiv.place.admin1) == ("PPLC", "12")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "point"),
+    [
+        # written for geomap; points from the Wikipedia articles of each landmark
+        ("Shelling hit the Zaporizhzhia nuclear power plant again.", "Zaporizhzhia nuclear power plant",
+         (47.5122, 34.5858)),
+        ("The Zaporizhzhia NPP lost power.", "Zaporizhzhia NPP", (47.5122, 34.5858)),
+        ("Water poured through the breached Kakhovka dam.", "Kakhovka dam", (46.7778, 33.3706)),
+        ("A drone struck the Crimean bridge at dawn.", "Crimean bridge", (45.3083, 36.5111)),
+        ("Its defenders left Azovstal in May.", "Azovstal", (47.0975, 37.6)),
+    ],
+)
+def test_landmarks_of_the_war_are_places(gazetteer, text, surface, point):
+    places, unresolved = run(text, gazetteer)
+    found = by_surface(places)[surface]
+    assert geodesic((found.lat, found.lon), point).km < 3
+    assert found.uncertainty_km <= 10 and not unresolved
+
+
 def test_a_bare_oblast_name_alone_is_its_capital(gazetteer):
     places, _ = run("A missile struck Donetsk on Tuesday.", gazetteer)
     assert by_surface(places)["Donetsk"].place.feature_class == "P"
