@@ -66,6 +66,7 @@ _NEVER_ALONE = (
 _NOT_PLACE_SKELETONS = frozenset(skeleton(word) for word in NOT_PLACES if len(word) > 3)
 _MAX_WORDS = 4
 _ARTICLES = frozenset({"the", "a", "an"})
+_DISTRICT_KM = 60.0  # an area this small (a municipality, a county) may share a surname
 # Endings of Ukrainian and Russian settlement names in Latin script: what makes an unknown capitalised
 # word after "near" or "villages of" worth trying as a place.
 # "the villages of X", "settlements including X", "the town of X": X is a place whatever it looks like
@@ -317,7 +318,7 @@ class _Finder(TokenCues):
             and m2[0] == m1[1] + 1
             and self.text[self.tokens[m1[1]].end : self.tokens[m2[0]].start] == " "
             and not self._names_a_district(m2[0])
-            and not any(p.is_region for p in self.gazetteer.lookup_key(m2[2]))
+            and not self._names_an_area(m2[2])
             and (self.tokens[m1[0]].lower in FIRST_NAMES or not self._a_town_and_a_word(m1[2], m2[2]))
             for m1, m2 in itertools.pairwise(matches)
         )
@@ -372,7 +373,12 @@ class _Finder(TokenCues):
                         break
                 k += 1
         if foreign:
-            self._remember_person(i, j, skip={m for a, b, _ in matches for m in range(a, b + 1)})
+            # the places inside are not people's names, except a small town's name after a first name:
+            # the "Baker" of "John Baker" is the person again when the report says "Baker said"
+            last = matches[-1] if matches else None
+            surname = last and last[0] == last[1] == j > foreign[0] and self._a_surname(last[2])
+            skip = {m for a, b, _ in matches for m in range(a, b + 1)} - ({j} if surname else set())
+            self._remember_person(i, j, skip=skip)
         return matches, foreign
 
     def _heads_a_body(self, key: str, k: int) -> bool:
@@ -414,6 +420,26 @@ class _Finder(TokenCues):
                 self.readings[found[0]] = tuple(found[1:])
                 return found[0]
         return ""
+
+    def _a_surname(self, key: str) -> bool:
+        """Whether a name is only a small town's or a district's, as surnames are (Baker, Bell, Clark).
+
+        A country's, a state's or a province's name is not taken for one ("Malta", "Georgia", "Victoria").
+        """
+        if self._names_an_area(key):
+            return False  # "HSBC Bank Malta"
+        towns = [p.population for p in self.gazetteer.lookup_key(key) if not p.is_region]
+        return max(towns, default=0) < _TOWN
+
+    def _names_an_area(self, key: str) -> bool:
+        """Whether a name is a country's or a wide area's, which nobody's surname is ("Pacific", "Malta").
+
+        A municipality or a district is not wide: Koper in Slovenia is also written "Baker".
+        """
+        return any(
+            p.is_region and (p.radius_km > _DISTRICT_KM or p.feature_code == "PCLI")
+            for p in self.gazetteer.lookup_key(key)
+        )
 
     def _remember_person(self, i: int, j: int, *, skip: set[int] | None = None) -> None:
         for k in range(i, j + 1):

@@ -135,7 +135,7 @@ def is_common_word(word: str, *, language: str) -> bool:
     """
     if language not in ("uk", "ru"):
         return False
-    parses = _analyzer(language).parse(word.lower())
+    parses = _parses(word.lower(), language)
     known = [p for p in parses if _known(p)]
     return bool(known) and not any(_PROPER & p.tag.grammemes for p in known)
 
@@ -146,6 +146,17 @@ def _analyzer(language: str) -> MorphAnalyzer:
     from pymorphy3 import MorphAnalyzer
 
     return MorphAnalyzer(lang=language)
+
+
+def _parses(word: str, language: str) -> list:
+    """pymorphy3's readings of a word; none for a word with a character Unicode has no name for.
+
+    pymorphy3 looks every character's name up to tell Latin from Cyrillic, and raises on the rest.
+    """
+    try:
+        return _analyzer(language).parse(word)
+    except (KeyError, ValueError):
+        return []
 
 
 @functools.lru_cache(maxsize=32768)
@@ -194,7 +205,7 @@ def _head_forms(word: str, language: str, attributive: bool) -> tuple[Form, ...]
     if "-" in word:
         return _hyphenated(word, language, attributive)
     forms: list[Form] = []
-    parses = _analyzer(language).parse(word)
+    parses = _parses(word, language)
     nominative = [p for p in parses if p.tag.case == "nomn"]
     if nominative:  # the name may be written in the nominative; an oblique reading wins a tie
         cost = 0.15 if _known(nominative[0]) else 1.3
@@ -219,7 +230,7 @@ def _head_forms(word: str, language: str, attributive: bool) -> tuple[Form, ...]
 def _modifier_forms(word: str, gender: str, language: str) -> tuple[Form, ...]:
     """Nominatives of a word that agrees with the head: adjectives in the head's gender first."""
     forms: list[Form] = []
-    parses = _analyzer(language).parse(word)
+    parses = _parses(word, language)
     for rank, parse in enumerate(parses):
         base = _parse_cost(parse, rank)
         if parse.tag.POS in ("ADJF", "PRTF", "NUMR"):
@@ -292,9 +303,8 @@ def _inflect(parse: Parse, gender: str) -> str:
 
 def _agrees_with(word: str, following: str, language: str) -> bool:
     """Whether ``following`` is a common noun that ``word`` modifies as an adjective."""
-    analyzer = _analyzer(language)
-    adjectives = [p for p in analyzer.parse(word) if p.tag.POS in ("ADJF", "PRTF")]
-    nouns = [p for p in analyzer.parse(following) if p.tag.POS == "NOUN" and _known(p)]
+    adjectives = [p for p in _parses(word, language) if p.tag.POS in ("ADJF", "PRTF")]
+    nouns = [p for p in _parses(following, language) if p.tag.POS == "NOUN" and _known(p)]
     for adj in adjectives:
         for noun in nouns:
             same_number = (adj.tag.number == "plur") == (noun.tag.number == "plur")

@@ -57,6 +57,24 @@ def test_people_agencies_and_calendar_words_are_not_places(text, gazetteer):
         assert word not in found, (word, found)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # written for geomap, after an LGL report: Baker, Oregon and Baker, Louisiana are small towns
+        "But Kevin George Baker can't complain. At a VFW post in Ohio, Baker, almost 40, talked of his ride.",
+        "Secretary of state James Baker met them in Madrid; Baker flew home later.",
+    ],
+)
+def test_a_small_towns_name_after_a_first_name_is_a_surname_for_the_whole_report(gazetteer, text):
+    assert "Baker" not in surfaces(text, gazetteer)
+
+
+def test_a_countrys_name_after_unknown_words_is_not_a_surname(gazetteer):
+    # written for geomap: "Malta" ends the bank's name, and is still the country later
+    text = "HSBC Bank Malta shed 2%. The Central Bank of Malta issued stock in Malta."
+    assert surfaces(text, gazetteer)[-1] == "Malta"
+
+
 def test_region_words_make_regions_and_chain(gazetteer):
     text = "The Luhansk and Donetsk regions make up the Donbass, in eastern Ukraine."
     assert mentions(text, gazetteer) == [

@@ -15,7 +15,7 @@ import pytest
 
 from gazetteer.fold import fold, is_cyrillic, skeleton
 from geomap.declension import adjective_forms, noun_forms, short_forms
-from geomap.morphology import language_of, nominative_candidates
+from geomap.morphology import is_common_word, language_of, nominative_candidates
 
 
 def folded(words: str, language: str, **kw) -> list[str]:
@@ -245,3 +245,9 @@ def test_gold_cyrillic_toponyms_have_their_nominative_among_the_candidates(share
     print(f"\nCyrillic gold toponyms: {found}/{total} = {share:.3f} with the nominative among the candidates,"
           f" {first / total:.3f} first; misses: {misses}")
     assert share >= 0.9, misses
+
+
+def test_a_character_unicode_has_no_name_for_is_no_crash():
+    # found by the property test: pymorphy3 looks up each character's Unicode name
+    assert nominative_candidates(["Ѐ𗀀"], language="uk") == ["Ѐ𗀀"]  # the word itself, for the gazetteer
+    assert not is_common_word("Ѐ𗀀", language="ru")
