@@ -563,8 +563,7 @@ class _Finder(TokenCues):
         mention = self._extend(a, b, key)
         if self._plausible(mention, a, b) is not True:
             return []
-        places = self.gazetteer.lookup_key(mention.key)
-        if _largest(places) < 20_000 and not any(p.is_region for p in places):
+        if _largest(self.gazetteer.lookup_key(mention.key)) < _TOWN:  # a region counts as large
             return []
         return [replace(mention, hint="embedded")]
 
@@ -652,6 +651,7 @@ _SHORTER = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft"}
 
 
 def _short_form(name: str) -> str:
+    """The folded name with its first word abbreviated: "saint petersburg" → "st petersburg"."""
     first, _, rest = name.partition(" ")
     return f"{_SHORTER.get(first, first)} {rest}"
 
