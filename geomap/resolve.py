@@ -71,6 +71,7 @@ _ASSOCIATIVE_HINTS = frozenset({"modifier", "embedded"})
 _LOCAL_HINT = "a street or a venue, and the report names no town to put it in"
 _TOWN_KM = 10.0  # how far a street or a venue may lie from its town's point
 _CAPITAL_POPULATION = 100_000  # a bare region name reads as a city of its name this big inside it
+_OBLAST_CENTRE = 20_000  # ... or this big, inside an oblast named after it
 _MAX_SETTLED = 8  # settled places a candidate is compared with: the nearest in the text
 _MAX_CANDIDATES = 25  # namesakes scored per name: own names, then regions, then the most populous
 _UNRESOLVED_HINT = (
@@ -612,10 +613,16 @@ def _named_area(cands: list[Place]) -> Place | None:
 def _namesake_capitals(cands: list[Place]) -> set[tuple[str, str]]:
     """Regions (country, admin1) holding a city of the name big enough to be what the bare name means.
 
-    Donetsk and Kharkiv are cities first; a hamlet called Minnesota does not make "Minnesota" one.
+    Donetsk and Kharkiv are cities first; a hamlet called Minnesota does not make "Minnesota" one.  An
+    oblast of the curated table is named after its centre, so its town of the name counts from 20,000
+    people: cities500 gives Kherson 66,000.
     """
+    oblasts = {(p.country, p.admin1) for p in cands if p.source == "regions" and p.feature_code == "ADM1"}
     return {
-        (p.country, p.admin1) for p in cands if p.feature_class == "P" and p.population >= _CAPITAL_POPULATION
+        (p.country, p.admin1)
+        for p in cands
+        if p.feature_class == "P"
+        and p.population >= (_OBLAST_CENTRE if (p.country, p.admin1) in oblasts else _CAPITAL_POPULATION)
     }
 
 
