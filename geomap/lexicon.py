@@ -69,8 +69,9 @@ SETTLEMENT_WORDS = frozenset("city town village villages settlement settlements 
 #: (nationality adjectives are in ``DEMONYM_PLACES`` below, with the country each names)
 DEMONYMS = frozenset("western soviet donbas kremlin nato allied".split())
 
-#: common first names of people in the news of the war, in their usual English spellings: a capitalised
-#: word the gazetteer does not know, next to one of these, is a person's name, not a village
+#: common first names of people in the news of the war and of English-language news, in their usual
+#: English spellings: a capitalised word the gazetteer does not know, next to one of these, is a person's
+#: name, not a village, and a town's name after one is a surname ("Andrew Trapani")
 FIRST_NAMES = frozenset(
     "oleksandr oleksii oleh olena andrii andriy andrei andrey dmytro dmitry dmitri volodymyr vladimir "
     "serhii sergei sergey yevhen yevgeny evgeny mykola nikolai nikolay viktor victor vitaly vitalii "
@@ -78,7 +79,19 @@ FIRST_NAMES = frozenset(
     "kyrylo kirill denys denis roman ruslan vadym vadim hanna anna iryna irina oksana tetiana tatiana "
     "yulia natalia olga svitlana svetlana ramzan yevgeniy vasyl vasily bohdan taras stepan "
     "john james michael david robert william richard joseph thomas charles mark paul donald joe "
-    "lloyd antony jens josep ursula emmanuel olaf rishi boris keir justin".split()
+    "lloyd antony jens josep ursula emmanuel olaf rishi boris keir justin "
+    "andrew matthew daniel christopher anthony steven kevin brian edward ronald timothy jason jeffrey "
+    "ryan gary eric stephen larry scott frank raymond gregory benjamin samuel patrick jack dennis jerry "
+    "tyler aaron adam nathan peter zachary douglas kyle walter ethan jeremy harold keith christian "
+    "roger noah gerald terry sean carl arthur lawrence dylan jesse bryan billy bruce gabriel "
+    "alan juan wayne ralph mike bob bill jim tom tim dan steve chris matt ben sam nick tony greg "
+    "mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret "
+    "sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca "
+    "sharon laura cynthia kathleen amy shirley angela helen brenda pamela nicole emma samantha "
+    "katherine christine debra rachel catherine carolyn janet ruth maria heather diane julie "
+    "joyce kelly christina lauren joan evelyn judith megan cheryl martha andrea frances hannah "
+    "jacqueline gloria jean kathryn alice teresa sara janice doris julia grace judy abigail "
+    "marie denise beverly amber theresa marilyn danielle diana brittany natalie sophia rose kayla".split()
 )
 
 #: lower-case words that may end a facility's name: "the Zaporizhzhia nuclear power plant", "the Kakhovka

@@ -376,7 +376,7 @@ class _Finder(TokenCues):
             # the places inside are not people's names, except a small town's name after a first name:
             # the "Baker" of "John Baker" is the person again when the report says "Baker said"
             last = matches[-1] if matches else None
-            surname = last and last[0] == last[1] == j > foreign[0] and self._a_surname(last[2])
+            surname = last and last[0] == last[1] == j > foreign[0] and self._a_surname(last[2], j)
             skip = {m for a, b, _ in matches for m in range(a, b + 1)} - ({j} if surname else set())
             self._remember_person(i, j, skip=skip)
         return matches, foreign
@@ -421,13 +421,17 @@ class _Finder(TokenCues):
                 return found[0]
         return ""
 
-    def _a_surname(self, key: str) -> bool:
-        """Whether a name is only a small town's or a district's, as surnames are (Baker, Bell, Clark).
+    def _a_surname(self, key: str, j: int) -> bool:
+        """Whether token j, named ``key``, is a surname.
 
-        A country's, a state's or a province's name is not taken for one ("Malta", "Georgia", "Victoria").
+        A small town's or a district's name is (Baker, Bell, Clark), and so is any town's right after a
+        known first name ("Andrew Trapani").  A country's, a state's or a province's name is not taken
+        for one ("Malta", "Georgia", "Victoria").
         """
         if self._names_an_area(key):
             return False  # "HSBC Bank Malta"
+        if self.tokens[j - 1].lower in FIRST_NAMES:
+            return True
         towns = [p.population for p in self.gazetteer.lookup_key(key) if not p.is_region]
         return max(towns, default=0) < _TOWN
 

@@ -61,12 +61,15 @@ def test_people_agencies_and_calendar_words_are_not_places(text, gazetteer):
     "text",
     [
         # written for geomap, after an LGL report: Baker, Oregon and Baker, Louisiana are small towns
-        "But Kevin George Baker can't complain. At a VFW post in Ohio, Baker, almost 40, talked of his ride.",
+        "But Kevin George Baker can't complain. At a VFW post in Madrid, Baker, aged 40, spoke of his ride.",
         "Secretary of state James Baker met them in Madrid; Baker flew home later.",
+        # after an LGL report: Trapani is a city of 67,000, but Andrew is a first name
+        "Andrew Trapani is a gambling man in Madrid. Those risks have paid off as Trapani flew home.",
     ],
 )
-def test_a_small_towns_name_after_a_first_name_is_a_surname_for_the_whole_report(gazetteer, text):
-    assert "Baker" not in surfaces(text, gazetteer)
+def test_a_towns_name_after_a_first_name_is_a_surname_for_the_whole_report(gazetteer, text):
+    found = surfaces(text, gazetteer)
+    assert "Madrid" in found and not {"Baker", "Trapani"} & set(found)
 
 
 def test_a_countrys_name_after_unknown_words_is_not_a_surname(gazetteer):
