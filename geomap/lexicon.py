@@ -116,7 +116,9 @@ ORG_WORDS = frozenset(
     "Organisation Office Department Administration Academy Center Centre Foundation Commission Court "
     "Union Party Association Company Corporation Group Federation Guard Navy Staff Command "
     "Chamber Bureau Authority Board Police Hospital School College Museum Library Church Club Society "
-    "Airport Station Times Post Journal Herald Tribune Gazette News Independent".split()
+    "Airport Station Times Post Journal Herald Tribune Gazette News Independent Chronicle Telegraph "
+    "Observer Examiner Courier Inquirer Sentinel Dispatch Globe Star "
+    "Airlines Airways Railways Lottery".split()
 )
 
 #: institutions that stand in the place they are named after: the "Richmond Police Department" is in

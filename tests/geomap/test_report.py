@@ -171,6 +171,14 @@ def test_places_that_institutions_are_named_after_are_modifiers(gazetteer):
     assert report.places[0].place.country == "UA"
 
 
+def test_airlines_and_newspapers_are_named_after_places_too(gazetteer):
+    # written for geomap
+    text = "Malaysia Airlines flight MH17 was shot down over Donetsk Oblast, the Houston Chronicle recalled."
+    report = geomap.parse(text, gazetteer=gazetteer)
+    assert [(p.surface, p.place.feature_code) for p in report.places] == [("Donetsk Oblast", "ADM1")]
+    assert [(m.surface, m.place.country) for m in report.modifiers] == [("Malaysia", "MY"), ("Houston", "US")]
+
+
 def test_adjectives_after_an_article_or_a_prefix_are_modifiers(gazetteer):
     # written for geomap
     text = (
