@@ -200,12 +200,12 @@ class _Finder(TokenCues):
         """
         if self.language != "en" or self.tokens[i].lower not in _DEMONYM_STARTS:
             return None
-        # "Sri Lankan", "European Union"; then "Indian Ocean" and "Russian Federation" are a place's
-        # names, not an adjective's; then a lone "Russian"
+        # "Sri Lankan", "European Union"; then "Indian Ocean", "Russian Federation" and "the Crimean
+        # bridge" are a place's names, not an adjective's; then a lone "Russian"
         two_words = self._capital_follows(i) and self._demonym(i, i + 1)
         if two_words:
             return two_words
-        if self._longer_name_at(i) or self._longer_phrase(i, i, "")[0] > i:  # "the Crimean bridge"
+        if self._longer_phrase(i, i, "")[0] > i:
             return None
         return self._demonym(i, i)
 
@@ -236,17 +236,6 @@ class _Finder(TokenCues):
             return None  # "Battlegroup Center" is a grouping of forces, not a venue
         start, end = self.tokens[i].start, self.tokens[j].end
         return Mention(start, end, self.text[start:end], "", "local")
-
-    def _longer_name_at(self, i: int) -> bool:
-        """Whether capitalised words from token i on make a name the gazetteer knows."""
-        b = i
-        while b + 1 < len(self.tokens) and b - i < _MAX_WORDS - 1 and self.tokens[b + 1].capitalised:
-            if not self._joined(b):
-                break
-            b += 1
-            if self.gazetteer.has_key(self._span_key(i, b)):
-                return True
-        return False
 
     def _capital_follows(self, j: int) -> bool:
         """Whether a capitalised word follows token j in the same run."""

@@ -121,6 +121,7 @@ class _Context:
         self.chosen: dict[int, tuple[Place, float, str]] = {}
         self.priors: dict[tuple[str, int], float] = {}  # (key, geonameid) -> _prior, once focus is known
         self.readings: dict[tuple, tuple[Place, float, str]] = {}  # a name in a context -> _score's answer
+        self.relatives = find_relative_positions(text, self.mentions)  # "north of X": X is an anchor
 
     # -- driving -------------------------------------------------------------------------------------
 
@@ -423,8 +424,10 @@ class _Context:
         "Into" reads the same way: "Kramatorsk and Slavyansk, further west into Donetsk".
         """
         mention = self.mentions[k]
-        before = self.text[max(0, mention.start - 24) : mention.start]
-        if k == 0 or not re.search(r"\b(?:in|into|of|,)\s*$", before[-6:]) or _DIRECTION_OF.search(before):
+        if k == 0 or not _IN_BEFORE.search(self.text[max(0, mention.start - 6) : mention.start]):
+            return False
+        relative = self.relatives.get(k)
+        if relative is not None and relative.kind in ("direction", "offset"):
             return False  # "Brovary, east of Kyiv" places Brovary from the city
         prev = self.chosen.get(k - 1)
         if prev is None or self._sentence(self.mentions[k - 1].start) != self._sentence(mention.start):
@@ -516,7 +519,7 @@ class _Context:
     # -- output -----------------------------------------------------------------------------------------
 
     def _places(self) -> list[ResolvedPlace]:
-        relatives = find_relative_positions(self.text, self.mentions)
+        relatives = self.relatives
         out: list[ResolvedPlace] = []
         for k, (place, confidence, method) in sorted(self.chosen.items()):
             mention = self.mentions[k]
@@ -653,6 +656,6 @@ _CUE_BEFORE = re.compile(
 _TERRITORY = re.compile(
     r"\b(?:all|most|much|half|parts?|rest|\d+\s*%|percent|per\s+cent)\s+of\s+(?:the\s+)?$", re.I
 )
-_DIRECTION_OF = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+$", re.I)
+_IN_BEFORE = re.compile(r"\b(?:in|into|of|,)\s*$")
 _LIST = re.compile(r"\s*(?:,|and|or|, and|та|і|и)\s*")
 _IN_REGION = re.compile(r"\s*,?\s*(?:in|в|у|на|of)?\s*(?:the\s+)?")
