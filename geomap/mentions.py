@@ -638,11 +638,6 @@ def own_name(place: Place, key: str) -> bool:
     return _is_cyrillic_key(key) and skeleton(place.name) == skeleton(key)
 
 
-#: the same name, whether the abbreviation is written out or not
-_SHORT_FORMS = ("saint ", "st ", "sainte ", "ste ", "mount ", "mt ", "fort ", "ft ")
-_SHORTER = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft"}
-
-
 def _short_form(name: str) -> str:
     """The folded name with its first word abbreviated: "saint petersburg" → "st petersburg"."""
     first, _, rest = name.partition(" ")
@@ -699,6 +694,9 @@ _STREET_WORDS = frozenset("Street Avenue Boulevard Road Lane Drive Square Ave Bl
 _VENUE_WORDS = frozenset("Center Centre Cathedral Stadium Arena Racecourse Basilica Airport".split())
 #: abbreviated first words of place names, as papers write them, and the words the gazetteer has
 _NAME_ABBREVIATIONS = {"Mt": ("mount",), "St": ("saint", "st"), "Ste": ("sainte", "ste"), "Ft": ("fort",)}
+#: the same name, whether the abbreviation is written out or not ("Saint Petersburg", "St. Petersburg")
+_SHORTER = {word: short.lower() for short, words in _NAME_ABBREVIATIONS.items() for word in words}
+_SHORT_FORMS = tuple(f"{word} " for word in {*_SHORTER, *_SHORTER.values()})
 #: "the Texas Department of Health", where the "Commerce Department" is not in Commerce
 _BODY_OF = frozenset({"Department", "Office", "Administration", "Division", "Bureau"})
 # "Kansas City, Kan.", "Rep. Charles Rangel, D-N.Y.", "in D.C.": an abbreviation names a state only in
