@@ -36,7 +36,7 @@ __all__ = [
 
 log = logging.getLogger("gazetteer")
 
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 PLACE_COLUMNS = (
     "geonameid, name, lat, lon, feature_class, feature_code, country, admin1, admin2, population, "
     "source, radius_km, admin1_name, members"
@@ -48,8 +48,9 @@ CREATE TABLE sources(label TEXT PRIMARY KEY, name TEXT, path TEXT, fingerprint T
 CREATE TABLE places({PLACE_COLUMNS.replace("geonameid", "geonameid INTEGER PRIMARY KEY")});
 CREATE TABLE names(key TEXT NOT NULL, geonameid INTEGER NOT NULL, variant INTEGER NOT NULL);
 """
+# names_key holds geonameid, so that probes and lookups read the index alone, never the names table
 _INDEXES = """
-CREATE INDEX IF NOT EXISTS names_key ON names(key, variant);
+CREATE INDEX IF NOT EXISTS names_key ON names(key, variant, geonameid);
 CREATE INDEX IF NOT EXISTS names_place ON names(geonameid);
 CREATE INDEX IF NOT EXISTS places_lat ON places(lat);
 CREATE INDEX IF NOT EXISTS places_admin1 ON places(country, admin1);
@@ -194,7 +195,9 @@ def finalize(db: sqlite3.Connection) -> None:
     for geonameid, country, admin1 in missing:
         pts = points.get((country, admin1))
         if not pts:
+            # its names go too, so that a name in the index always names a place
             db.execute("DELETE FROM places WHERE geonameid = ?", (geonameid,))
+            db.execute("DELETE FROM names WHERE geonameid = ?", (geonameid,))
             continue
         lat, lon = extent_centre(pts)
         radius = max(great_circle((lat, lon), pt).km for pt in pts)

@@ -7,6 +7,7 @@ unreadable.  Files the user adds (``geomap gazetteer add``) are remembered and r
 
 from __future__ import annotations
 
+import json
 import logging
 import math
 import os
@@ -37,6 +38,15 @@ log = logging.getLogger("gazetteer")
 
 #: how much of the index file is memory-mapped (a full index is about 100 MB)
 _MMAP_BYTES = 256 * 1024 * 1024
+_LOOKUP = (
+    f"SELECT {PLACE_COLUMNS.replace('geonameid', 'p.geonameid')} FROM names n "
+    "JOIN places p ON p.geonameid = n.geonameid WHERE n.key = ? AND n.variant = ? ORDER BY n.rowid"
+)
+# which of the JSON array's keys name a place; EXISTS stops at a key's first name row
+_NAMED = (
+    "SELECT asked.value FROM json_each(?) AS asked WHERE EXISTS "
+    f"(SELECT 1 FROM names WHERE key = asked.value AND variant = {EXACT})"
+)
 
 
 def default_index_path() -> Path:
@@ -71,8 +81,8 @@ class GazetteerInfo:
 
 
 def _row_to_place(row: tuple) -> Place:
-    *head, members = row
-    return Place(*head, members=tuple(members.split(",")) if members else ())
+    members = row[13]
+    return Place(*row[:13], tuple(members.split(",")) if members else ())
 
 
 class Gazetteer:
@@ -182,44 +192,34 @@ class Gazetteer:
         return starts
 
     def prefetch_keys(self, keys: Iterable[str]) -> None:
-        """Answer :meth:`has_key` for many keys with one query per few hundred keys.
+        """Answer :meth:`has_key` for many keys with one query.
 
         A document's candidate names are known before the recogniser walks them; asking for all of
         them at once costs one statement instead of one per name.
         """
         todo = list({k for k in keys if k not in self._known})
+        if not todo:
+            return
         if len(self._known) + len(todo) > 400_000:
             self._known.clear()
-        for first in range(0, len(todo), 500):
-            chunk = todo[first : first + 500]
-            found = self._named_places(chunk)
-            for key in chunk:
-                self._known[key] = key in found
+        found = self._named_places(todo)
+        for key in todo:
+            self._known[key] = key in found
 
     def _named_places(self, keys: list[str]) -> set[str]:
-        """The keys that name a place: the search per key stops at its first place.
+        """The keys that name a place: the search per key stops at its first name row.
 
-        A common name ("washington", "county") has hundreds of rows; existence needs only one.
+        A common name ("washington", "county") has hundreds of rows; existence needs only one.  The keys
+        travel as one JSON array, so the statement's text never changes and SQLite compiles it once.
         """
-        return {
-            key
-            for (key,) in self._db.execute(
-                f"WITH asked(key) AS (VALUES {','.join(['(?)'] * len(keys))}) SELECT key FROM asked "
-                "WHERE EXISTS (SELECT 1 FROM names n JOIN places p ON p.geonameid = n.geonameid "
-                f"WHERE n.key = asked.key AND n.variant = {EXACT})",
-                keys,
-            )
-        }
+        return {key for (key,) in self._db.execute(_NAMED, (json.dumps(keys, ensure_ascii=False),))}
 
     def _query(self, key: str, variant: int) -> tuple[Place, ...]:
         cached = self._cache.get((key, variant))
         if cached is not None:
             return cached
-        rows = self._db.execute(
-            f"SELECT {PLACE_COLUMNS.replace('geonameid', 'p.geonameid')} FROM names n "
-            "JOIN places p ON p.geonameid = n.geonameid WHERE n.key = ? AND n.variant = ?",
-            (key, variant),
-        ).fetchall()
+        # in the order the names were added (the index holds rowid): ties between places go by it
+        rows = self._db.execute(_LOOKUP, (key, variant)).fetchall()
         # a place with several names of this key comes once, at its first: what DISTINCT gives, without
         # SQLite sorting every row into a temporary tree
         places = _prefer_gazetteer_rows([_row_to_place(r) for r in dict.fromkeys(rows)])

@@ -54,10 +54,11 @@ def _day(text: str | None) -> dt.date | None:
 
 
 def _fields(cls: type, *, drop: tuple[str, ...] = ()) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls) if f.name not in drop)
+    names = cls._fields if issubclass(cls, tuple) else [f.name for f in dataclasses.fields(cls)]
+    return tuple(name for name in names if name not in drop)
 
 
-# the tables store these fields in the dataclasses' own order, so rows are built and read by name lists
+# the tables store these fields in the classes' own order, so rows are built and read by name lists
 _PLACE = _fields(Place, drop=("members",))
 _MENTION = _fields(Mention, drop=("alternatives",))
 _RESOLVED = ("geonameid", "lat", "lon", "confidence", "uncertainty_km", "role", "method")

@@ -27,9 +27,9 @@ _HYPHEN_PREFIX = re.compile(r"(?:pro|anti|ex|non|post|pre|pan)[-‑](?=[^\W\d_])
 # possessive "'s", which stays outside the word.
 _WORD = re.compile(r"([^\W\d_](?:[\w.‑-]*[^\W_])?(?:['’ʼ](?![sS]\b)[^\W_]+)*)(?:['’ʼ][sS]\b)?")
 # A run of the characters a word may hold, from a letter on: every word lies inside one, and a run of
-# letters and digits alone (most of them) is a word whole.  Splitting the text into runs costs half what
-# matching _WORD everywhere does; only the runs with a dot, a hyphen, an apostrophe or an underscore are
-# read with it.
+# letters and digits alone (most of them, once a sentence's final dot is cut off) is a word whole.
+# Splitting the text into runs costs half what matching _WORD everywhere does; only the runs with an
+# inner dot, a hyphen, an apostrophe or an underscore are read with it.
 _RUN = re.compile(r"([^\W\d_][\w.'’ʼ‑-]*)")
 _OPENINGS = frozenset("\"'“‘«(")
 
@@ -56,10 +56,14 @@ def tokenize(text: str, sentences: Sequence[Sentence]) -> list[Token]:
     bounds = list(itertools.accumulate(map(len, parts)))  # where each part ends
     tokens = []
     for run, start, end in zip(parts[1::2], bounds[:-1:2], bounds[1::2], strict=True):
-        if run.isalnum():  # no dot, hyphen, apostrophe nor underscore: the run is one word
-            tokens.append(Token(start, end, run, start in starts))
-        else:
-            tokens.extend(_words(text, start, end, starts))
+        if not run.isalnum():  # a dot, a hyphen, an apostrophe or an underscore
+            # no word ends with a dot: a run of letters and digits and dots ("Monday.") is one word
+            run = run.rstrip(".")
+            if not run.isalnum():  # "U.S.", "Kup'yansk", "US-based": _WORD splits the run
+                tokens.extend(_words(text, start, end, starts))
+                continue
+            end = start + len(run)
+        tokens.append(Token(start, end, run, start in starts))
     return tokens
 
 

@@ -101,6 +101,8 @@ def test_near_other_feature_classes(small_gazetteer):
 def test_admin1_rows_are_placed_among_their_settlements(small_gazetteer):
     luhansk = small_gazetteer.lookup("Luhansk")
     assert luhansk == []  # no settlement of UA.14 in the fixtures: an area with no position is dropped
+    small_gazetteer.prefetch_keys(["luhansk", "donetsk"])  # and its names with it
+    assert not small_gazetteer.has_key("luhansk") and small_gazetteer.has_key("donetsk")
     (donetsk,) = [p for p in small_gazetteer.lookup("Donetsk") if p.geonameid == 709716]
     assert 47.8 < donetsk.lat < 48.9 and 37.1 < donetsk.lon < 38.1 and donetsk.radius_km > 0
 

@@ -1,5 +1,3 @@
-import dataclasses
-
 from shapely.geometry import Point, Polygon
 
 from gazetteer import Place
@@ -33,5 +31,5 @@ def test_informal_region_covers_its_member_oblasts(gazetteer):
 
 def test_without_gazetteer_or_codes_regions_fall_back_to_circles(gazetteer):
     assert region_outline(DONETSK_OBLAST, None) is None
-    ukraine = dataclasses.replace(DONETSK_OBLAST, feature_code="PCLI", admin1="")
+    ukraine = DONETSK_OBLAST._replace(feature_code="PCLI", admin1="")
     assert region_outline(ukraine, gazetteer) is None
