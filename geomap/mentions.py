@@ -701,7 +701,9 @@ _SHORT_FORMS = tuple(f"{word} " for word in {*_SHORTER, *_SHORTER.values()})
 _BODY_OF = frozenset({"Department", "Office", "Administration", "Division", "Bureau"})
 # "Kansas City, Kan.", "Rep. Charles Rangel, D-N.Y.", "in D.C.": an abbreviation names a state only in
 # these places.  Candidates are found by their shape first, which is fast; their context is checked after.
-_ABBREVIATION_SHAPE = re.compile(r"\b[A-Z][a-z]{0,4}\.(?: ?[A-Z][a-z]?\.)?(?![\w.])")
+# The capital comes before the word-start test ("\b[A-Z]" behind): a pattern that opens with a character
+# set lets the engine skip from capital to capital instead of trying every position.
+_ABBREVIATION_SHAPE = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]{0,4}\.(?: ?[A-Z][a-z]?\.)?(?![\w.])")
 _STATE_CONTEXT = re.compile(r"(?:, |\b[DRI]-|\bin |\bto |\bfrom |\bthe )\Z")
 _STATE_KEYS = {a: fold(name) for a, name in US_STATE_ABBREVIATIONS.items()}
 _CHAIN = re.compile(r"^\s*(?:,|and|or|, and|та|і|и|й)\s*$")

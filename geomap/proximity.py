@@ -18,7 +18,7 @@ from geopy.point import Point
 
 from gazetteer import Place
 
-__all__ = ["km_to"]
+__all__ = ["km_to", "within_km"]
 
 _GREAT_CIRCLE = great_circle()
 _KM_PER_DEGREE = 111.19  # of latitude, on geopy's great-circle Earth (radius 6371.009 km)
@@ -61,6 +61,17 @@ def km_to(place: Place, others: Sequence[Place], *, beyond_km: float = math.inf)
             pivot = (other, km)
         nearest = min(nearest, km)
     return nearest
+
+
+def within_km(place: Place, other: Place, km: float) -> bool:
+    """Whether ``place`` lies less than ``km`` from ``other``: :func:`km_to` for one pair, bounds first.
+
+    A candidate is tested against each area a report names; most lie a continent away, which the
+    latitude difference alone tells without a call.
+    """
+    if abs(other.lat - place.lat) * _KM_PER_DEGREE >= km:
+        return False
+    return km_to(place, (other,), beyond_km=km) < km
 
 
 def _longitude_bound_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

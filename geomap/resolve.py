@@ -33,7 +33,7 @@ from gazetteer import Gazetteer, GazetteerError, Place
 from gazetteer.base import PlaceSource
 from geomap.mentions import own_name
 from geomap.model import Mention, RelativePosition, ResolvedPlace, Sentence, Unresolved
-from geomap.proximity import km_to
+from geomap.proximity import km_to, within_km
 from geomap.relative import find_relative_positions, relative_point
 from geomap.spelling import match_misspelling
 
@@ -269,9 +269,8 @@ class _Context:
         country = self._named_country(mention, cands) or _named_area(cands)
         if country is not None:
             return country, 0.9, "exact"
-        settled = self._settled_places(k)
-        admin1s = self._admin1s_around(k)
-        areas = self._settled_areas(k)
+        settled, areas, admin1s = self._settled(k)
+        self._add_next_region(k, admin1s)
         # a name met again in the same context scores the same: repeats and second readings are free
         context = (
             mention.key,
@@ -394,29 +393,21 @@ class _Context:
             return region  # "Kherson and Zaporizhzhia" after a region: a list of regions
         return region if self._contains_previous(k, region) else None
 
-    def _admin1s_around(self, k: int) -> dict[tuple[str, str], float]:
-        """Bonuses for candidates in the oblasts the report is about.
+    def _add_next_region(self, k: int, bonus: dict[tuple[str, str], float]) -> None:
+        """A large bonus for the region named right after the name ("Lysivka, Donetsk region").
 
-        Any oblast of a settled place or a named region counts a little; the region named right after
-        the name ("Вишневое в Харьковской области", "Lysivka, Donetsk region") counts a lot.
+        The next name may not be settled yet ("St. Petersburg, Florida"): any state it may be counts,
+        unless the state's main city has its name ("Washington, New York and Boston" is a list).
         """
-        key = self.mentions[k].key
-        bonus: dict[tuple[str, str], float] = {}
-        for j, (place, _, _) in self.chosen.items():
-            if self.mentions[j].key != key and place.admin1 and place.feature_code != "PCLI":
-                bonus[(place.country, place.admin1)] = 0.6
         if k + 1 < len(self.mentions) and _IN_REGION.fullmatch(
             self.text[self.mentions[k].end : self.mentions[k + 1].start]
         ):
-            # the next name may not be settled yet ("St. Petersburg, Florida"): any state it may be counts,
-            # unless the state's main city has its name ("Washington, New York and Boston" is a list)
             nxt = self.chosen.get(k + 1)
             cands = [nxt[0]] if nxt is not None else self.candidates[k + 1]
             cities = _namesake_capitals(cands) if nxt is None else set()
             for region in cands:
                 if region.feature_code == "ADM1" and (region.country, region.admin1) not in cities:
                     bonus[(region.country, region.admin1)] = 2.0
-        return bonus
 
     def _contains_previous(self, k: int, region: Place) -> bool:
         """Whether the name after "in" contains the place before it: "the town of Bakhmut in Donetsk".
@@ -435,29 +426,35 @@ class _Context:
         place = prev[0]
         return place.country == region.country and place.admin1 == region.admin1 and not place.is_region
 
-    def _settled_areas(self, k: int) -> list[Place]:
-        """Areas the report has named that are small enough to say where a namesake lies.
+    def _settled(
+        self, k: int
+    ) -> tuple[list[Place], list[Place], dict[tuple[str, str], float]]:
+        """What the places settled so far (other than mention k's own name) tell about mention k.
 
-        A county, an oblast, Israel or France: not the United States or the Middle East, which the
-        country focus already weighs.
+        - the settlements, nearest in the text first: a namesake near them is likelier;
+        - the areas small enough to say where a namesake lies (a county, an oblast, Israel or France;
+          not the United States or the Middle East, which the country focus already weighs);
+        - a small bonus for candidates in the oblasts and states of settled places ("Вишневое" among
+          towns of Kharkiv oblast).
+
+        One pass over the settled places: it runs for every ambiguous name, twice.
         """
-        key = self.mentions[k].key
-        found = {
-            place.geonameid: place
-            for j, (place, _, _) in self.chosen.items()
-            if self.mentions[j].key != key and place.is_region and 0 < place.radius_km <= _AREA_MAX_KM
-        }
-        return list(found.values())
-
-    def _settled_places(self, k: int) -> list[Place]:
-        """The settlements already resolved (other than mention k's own name), nearest in the text first."""
         key, start = self.mentions[k].key, self.mentions[k].start
-        settled = {
-            place.geonameid: (abs(self.mentions[j].start - start), place)
-            for j, (place, _, _) in self.chosen.items()
-            if self.mentions[j].key != key and not place.is_region
-        }
-        return [place for _, place in sorted(settled.values(), key=lambda pair: pair[0])[:_MAX_SETTLED]]
+        settled: dict[int, tuple[int, Place]] = {}
+        areas: dict[int, Place] = {}
+        bonus: dict[tuple[str, str], float] = {}
+        for j, (place, _, _) in self.chosen.items():
+            mention = self.mentions[j]
+            if mention.key == key:
+                continue
+            if not place.is_region:
+                settled[place.geonameid] = (abs(mention.start - start), place)
+            elif 0 < place.radius_km <= _AREA_MAX_KM:
+                areas[place.geonameid] = place
+            if place.admin1 and place.feature_code != "PCLI":
+                bonus[(place.country, place.admin1)] = 0.6
+        nearest = [place for _, place in sorted(settled.values(), key=lambda pair: pair[0])[:_MAX_SETTLED]]
+        return nearest, list(areas.values()), bonus
 
     # -- names the gazetteer does not know ---------------------------------------------------------
 
@@ -594,13 +591,13 @@ class _Context:
 def _area_bonus(place: Place, areas: list[Place]) -> float:
     """What lying inside (or just outside) an area the report named adds to a candidate.
 
-    An oblast or a state adds less: its towns already share its admin1 code (:meth:`_admin1s_around`).
+    An oblast or a state adds less: its towns already share its admin1 code (:meth:`_settled`).
     """
     inside = [
         area
         for area in areas
         if area.geonameid != place.geonameid
-        and km_to(place, [area], beyond_km=area.radius_km + _AREA_SLACK_KM) < area.radius_km + _AREA_SLACK_KM
+        and within_km(place, area, area.radius_km + _AREA_SLACK_KM)
     ]
     if not inside:
         return 0.0
@@ -639,7 +636,7 @@ def _holds_namesake_city(region: Place, cands: list[Place], capitals: set[tuple[
         return True
     return any(
         c.feature_class == "P" and c.population >= _CAPITAL_POPULATION and c.country == region.country
-        and km_to(c, [region], beyond_km=region.radius_km) < region.radius_km
+        and within_km(c, region, region.radius_km)
         for c in cands
     )
 

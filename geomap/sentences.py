@@ -9,31 +9,28 @@ from geomap.model import Sentence
 __all__ = ["split_sentences"]
 
 # A boundary: terminal punctuation, optional closing quotes/brackets, then whitespace; or a line break.
-# The punctuation is part of the match, not a look-behind, so the scan can skip to candidate characters;
-# the sentence keeps it (see _boundary_start).
-_BOUNDARY = re.compile(r"[.!?…][\"'”’»)\]]*\s+|\n\s*")
+# The punctuation is part of the match, not a look-behind, and the pattern opens with one character set
+# for both kinds, so the scan can skip to candidate characters; the sentence keeps the punctuation (see
+# _boundary_start).
+_BOUNDARY = re.compile(r"[\n.!?…](?:(?<=\n)\s*|(?<!\n)[\"'”’»)\]]*\s+)")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr gen lt col maj capt sgt st jr sr prof gov sen rep u.s u.k u.n e.g i.e etc vs no "
     "approx km jan feb mar apr aug sept sep oct nov dec ст г вул им ім обл р-н с смт пгт м".split()
 )
-_LAST_WORD = re.compile(r"([\w.]+)[.]$")
 
 
 def _is_abbreviation(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` ends with an abbreviation's period.
 
-    Only the chunk's tail is searched: a last word that reaches back to the tail's start is searched
-    again over the whole chunk, so the answer is that of a search over the whole chunk.
+    The word before the period (letters, digits, underscores and inner dots: "U.S") is read backwards
+    from the period; a regular expression would try every position of the chunk before reaching it.
     """
     if text[end - 1 : end] != "." or end <= start:
         return False
-    tail = max(start, end - 40)
-    match = _LAST_WORD.search(text, tail, end)
-    if match and match.start() == tail and tail > start:
-        match = _LAST_WORD.search(text, start, end)
-    if not match:
-        return False
-    word = match.group(1).lower()
+    first = end - 1
+    while first > start and (text[first - 1].isalnum() or text[first - 1] in "._"):
+        first -= 1
+    word = text[first : end - 1].lower()
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 

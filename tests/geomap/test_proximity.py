@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gazetteer import Place
-from geomap.proximity import _SLACK_KM, _longitude_bound_km, km_to
+from geomap.proximity import _SLACK_KM, _longitude_bound_km, km_to, within_km
 
 
 def _place(lat: float, lon: float, gid: int = 1) -> Place:
@@ -84,3 +84,10 @@ def test_matches_brute_force_anywhere(
     places = [_place(lat, lon, k + 2) for k, (lat, lon) in enumerate(others)]
     place = _place(*point)
     assert km_to(place, places, beyond_km=beyond) == _brute(place, places, beyond)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ANYWHERE, _ANYWHERE, st.floats(0.5, 3000.0))
+def test_within_km_is_the_measured_distance(a: tuple[float, float], b: tuple[float, float], km: float):
+    place, other = _place(*a), _place(*b, 2)
+    assert within_km(place, other, km) == (_brute(place, [other], math.inf) < km)
