@@ -281,7 +281,7 @@ class _Finder(TokenCues):
                 mentions.append(replace(mention, hint="weak"))
             elif verdict:
                 mentions.append(mention)
-        unmatched = foreign or [k for k in range(i, j + 1) if not any(a <= k <= b for a, b, _ in matches)]
+        unmatched = foreign or _uncovered(i, j, matches)
         if unmatched and (not matches or self._qualifies(matches[-1], unmatched)):
             mentions[:0] = self._unknown(unmatched)
         return sorted(mentions + embedded, key=attrgetter("start")) if embedded else mentions
@@ -301,7 +301,7 @@ class _Finder(TokenCues):
         names ("Вовчанськ Чугуївського району") is not, and nor is a second word that names an area:
         nobody's surname is "Pacific" ("Hawaii Pacific Health").
         """
-        return any(
+        return len(matches) > 1 and any(
             m1[0] == m1[1]
             and m2[0] == m2[1]
             and m2[0] == m1[1] + 1
@@ -317,6 +317,8 @@ class _Finder(TokenCues):
 
         Reading the pair as a person instead would also hide every later mention of the town.
         """
+        if len(matches) < 2:  # most runs name one place
+            return matches
         words = {
             m
             for pair in itertools.pairwise(matches)
@@ -475,7 +477,10 @@ class _Finder(TokenCues):
         for c in range(min(len(self.tokens) - 1, b + 3), b, -1):
             if "\n" in self.text[self.tokens[b].end : self.tokens[c].start]:
                 continue
-            if self.language == "en" and not (self.tokens[c].capitalised or self._names_a_facility(b + 1, c)):
+            token = self.tokens[c]
+            if self.language == "en" and not (
+                token.capitalised or (token.lower in FACILITY_WORDS and self._names_a_facility(b + 1, c))
+            ):
                 continue  # English names are capitalised to their end but for "the Kakhovka dam"
             longer = self._span_key(a, c)
             if self.gazetteer.has_key(longer):
@@ -594,6 +599,13 @@ class _Finder(TokenCues):
         if any(skeleton(form) in _NOT_PLACE_SKELETONS for form in (surface, *forms)):
             return []  # "в Телеграмі": the Cyrillic spelling of a word that is never a place
         return [Mention(words[0].start, words[-1].end, surface, "", hint, forms)]
+
+
+def _uncovered(i: int, j: int, matches: list[tuple[int, int, str]]) -> list[int]:
+    """The tokens of i..j that no match covers (none, for most runs: one name from end to end)."""
+    if len(matches) == 1 and matches[0][0] == i and matches[0][1] == j:
+        return []
+    return [k for k in range(i, j + 1) if not any(a <= k <= b for a, b, _ in matches)]
 
 
 def _split_compounds(tokens: list[Token], gazetteer: Gazetteer) -> list[Token]:
