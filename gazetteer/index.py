@@ -212,7 +212,7 @@ class Gazetteer:
         A common name ("washington", "county") has hundreds of rows; existence needs only one.  The keys
         travel as one JSON array, so the statement's text never changes and SQLite compiles it once.
         """
-        return {key for (key,) in self._db.execute(_NAMED, (json.dumps(keys, ensure_ascii=False),))}
+        return {key for (key,) in self._db.execute(_NAMED, (json.dumps(keys),))}
 
     def _query(self, key: str, variant: int) -> tuple[Place, ...]:
         cached = self._cache.get((key, variant))
