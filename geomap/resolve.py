@@ -426,9 +426,7 @@ class _Context:
         place = prev[0]
         return place.country == region.country and place.admin1 == region.admin1 and not place.is_region
 
-    def _settled(
-        self, k: int
-    ) -> tuple[list[Place], list[Place], dict[tuple[str, str], float]]:
+    def _settled(self, k: int) -> tuple[list[Place], list[Place], dict[tuple[str, str], float]]:
         """What the places settled so far (other than mention k's own name) tell about mention k.
 
         - the settlements, nearest in the text first: a namesake near them is likelier;
@@ -437,7 +435,7 @@ class _Context:
         - a small bonus for candidates in the oblasts and states of settled places ("Вишневое" among
           towns of Kharkiv oblast).
 
-        One pass over the settled places: it runs for every ambiguous name, twice.
+        One pass over the settled places: it runs for every ambiguous name, often twice.
         """
         key, start = self.mentions[k].key, self.mentions[k].start
         settled: dict[int, tuple[int, Place]] = {}

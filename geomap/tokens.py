@@ -57,7 +57,7 @@ def tokenize(text: str, sentences: Sequence[Sentence]) -> list[Token]:
     tokens = []
     for run, start, end in zip(parts[1::2], bounds[:-1:2], bounds[1::2], strict=True):
         if not run.isalnum():  # a dot, a hyphen, an apostrophe or an underscore
-            # no word ends with a dot: a run of letters and digits and dots ("Monday.") is one word
+            # no word ends with a dot: without its final dots ("Monday."), the run may be one word
             run = run.rstrip(".")
             if not run.isalnum():  # "U.S.", "Kup'yansk", "US-based": _WORD splits the run
                 tokens.extend(_words(text, start, end, starts))
