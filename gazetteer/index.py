@@ -7,7 +7,7 @@ unreadable.  Files the user adds (``geomap gazetteer add``) are remembered and r
 
 from __future__ import annotations
 
-import json
+import functools
 import logging
 import math
 import os
@@ -42,11 +42,7 @@ _LOOKUP = (
     f"SELECT {PLACE_COLUMNS.replace('geonameid', 'p.geonameid')} FROM names n "
     "JOIN places p ON p.geonameid = n.geonameid WHERE n.key = ? AND n.variant = ? ORDER BY n.rowid"
 )
-# which of the JSON array's keys name a place; EXISTS stops at a key's first name row
-_NAMED = (
-    "SELECT asked.value FROM json_each(?) AS asked WHERE EXISTS "
-    f"(SELECT 1 FROM names WHERE key = asked.value AND variant = {EXACT})"
-)
+_MAX_ASKED = 512  # keys per existence statement
 
 
 def default_index_path() -> Path:
@@ -209,10 +205,17 @@ class Gazetteer:
     def _named_places(self, keys: list[str]) -> set[str]:
         """The keys that name a place: the search per key stops at its first name row.
 
-        A common name ("washington", "county") has hundreds of rows; existence needs only one.  The keys
-        travel as one JSON array, so the statement's text never changes and SQLite compiles it once.
+        A common name ("washington", "county") has hundreds of rows; existence needs only one.  A chunk
+        of keys is padded to a power of two with the empty key, which names nothing, so that a handful
+        of statements serve every document and SQLite compiles each once.
         """
-        return {key for (key,) in self._db.execute(_NAMED, (json.dumps(keys),))}
+        found: set[str] = set()
+        for first in range(0, len(keys), _MAX_ASKED):
+            chunk = keys[first : first + _MAX_ASKED]
+            size = 1 << (len(chunk) - 1).bit_length()
+            padded = chunk + [""] * (size - len(chunk))
+            found.update(key for (key,) in self._db.execute(_named_statement(size), padded))
+        return found
 
     def _query(self, key: str, variant: int) -> tuple[Place, ...]:
         cached = self._cache.get((key, variant))
@@ -318,6 +321,15 @@ class Gazetteer:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+@functools.cache
+def _named_statement(size: int) -> str:
+    """Which of ``size`` keys name a place (see :meth:`Gazetteer._named_places`)."""
+    return (
+        f"WITH asked(key) AS (VALUES {','.join(['(?)'] * size)}) SELECT key FROM asked WHERE EXISTS "
+        f"(SELECT 1 FROM names WHERE names.key = asked.key AND variant = {EXACT})"
+    )
 
 
 def _prefer_gazetteer_rows(places: list[Place]) -> list[Place]:
