@@ -181,3 +181,11 @@ def test_damaged_index_is_rebuilt_not_crashed_on(tmp_path, make_sources, damage)
     with Gazetteer.open(path, sources=make_sources()) as gaz:
         assert [p.geonameid for p in gaz.lookup("Bakhmut")] == [9100001]
         assert gaz.near(48.53, 37.96, radius_km=1)[0][0].name == "Klishchiivka"
+
+
+def test_many_keys_are_probed_at_once(small_gazetteer):
+    # more keys than one statement takes, known names among made-up ones, and the padding key itself
+    keys = [f"no such place {n}" for n in range(700)] + ["sloviansk", "klishchiivka", ""]
+    small_gazetteer.prefetch_keys(keys)
+    known = [key for key in keys if small_gazetteer.has_key(key)]
+    assert known == ["sloviansk", "klishchiivka"]
