@@ -188,10 +188,10 @@ class Gazetteer:
         return starts
 
     def prefetch_keys(self, keys: Iterable[str]) -> None:
-        """Answer :meth:`has_key` for many keys with one query.
+        """Answer :meth:`has_key` for many keys at once.
 
         A document's candidate names are known before the recogniser walks them; asking for all of
-        them at once costs one statement instead of one per name.
+        them together costs one statement (per 512 keys) instead of one per name.
         """
         todo = list({k for k in keys if k not in self._known})
         if not todo:
