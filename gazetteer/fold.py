@@ -68,10 +68,12 @@ def fold(name: str) -> str:
     >>> fold("Кліщіївка")
     'кліщіївка'
     """
-    text = name.translate(_DROP).translate(_SPACE).lower().replace("ё", "е")
+    text = name.translate(_DROP).translate(_SPACE).lower()
     if not text.isascii():  # ASCII letters have no accents to strip: most names skip the per-letter pass
-        text = _strip_accents(text)
-    return _WS.sub(" ", text).strip().lower()  # compatibility forms may decompose to capitals
+        # a compatibility form may decompose to a character dropped above ("﹍" to "_"): drop it too
+        text = _strip_accents(text).translate(_DROP).translate(_SPACE)
+    # compatibility forms may also decompose to capitals
+    return _WS.sub(" ", text).strip().lower().replace("ё", "е")
 
 
 def _strip_accents(text: str) -> str:
