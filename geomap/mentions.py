@@ -477,10 +477,7 @@ class _Finder(TokenCues):
         for c in range(min(len(self.tokens) - 1, b + 3), b, -1):
             if "\n" in self.text[self.tokens[b].end : self.tokens[c].start]:
                 continue
-            token = self.tokens[c]
-            if self.language == "en" and not (
-                token.capitalised or (token.lower in FACILITY_WORDS and self._names_a_facility(b + 1, c))
-            ):
+            if self.language == "en" and not (self.tokens[c].capitalised or self._names_a_facility(b + 1, c)):
                 continue  # English names are capitalised to their end but for "the Kakhovka dam"
             longer = self._span_key(a, c)
             if self.gazetteer.has_key(longer):
@@ -493,8 +490,14 @@ class _Finder(TokenCues):
         return b, key
 
     def _names_a_facility(self, i: int, j: int) -> bool:
-        """Whether tokens i..j are the lower-case words of a facility: "nuclear power plant", "dam"."""
-        return all(t.lower in FACILITY_WORDS for t in self.tokens[i : j + 1])
+        """Whether tokens i..j are the lower-case words of a facility: "nuclear power plant", "dam".
+
+        The last word is asked first: it is the one that rules out nearly every phrase.
+        """
+        words = self.tokens[i : j + 1]  # none after the text's last word
+        if not words or words[-1].lower not in FACILITY_WORDS:
+            return False
+        return all(t.lower in FACILITY_WORDS for t in words[:-1])
 
     def _lookup_phrase(self, start: int, end: int, region_word: str) -> str:
         """Key of "Luhansk region" / "Донецькій області" as one name, or "" when only the base is known."""

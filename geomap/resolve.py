@@ -132,8 +132,11 @@ class _Context:
         for k, cands in enumerate(self.candidates):  # pass 1: names with one reading
             if len(cands) == 1 and self.mentions[k].hint not in ("unknown", "embedded"):
                 self.chosen[k] = (cands[0], 0.9, "exact")
-        unsettled = [k for k, cands in enumerate(self.candidates) if cands and k not in self.chosen]
-        ambiguous = [k for k in unsettled if k not in embedded]
+        ambiguous = [
+            k
+            for k, cands in enumerate(self.candidates)
+            if cands and k not in self.chosen and self.mentions[k].hint != "embedded"
+        ]
         for k in ambiguous:  # pass 2: context decides the rest, in text order
             self.chosen[k] = self._choose(k, self.candidates[k])
         for k in ambiguous:  # and again, now that the places named later are settled too

@@ -176,7 +176,6 @@ def _capital_ids(cities: dict[str, dict], countries: dict[str, dict]) -> set[int
     return {geonameid for _, geonameid in best.values()}
 
 
-#: GeoNames feature codes of the seas, gulfs and straits of the curated table (class H)
 #: GeoNames feature classes of the curated codes that are not areas: waters (H), spots (S), islands (T)
 _LANDMARK_CLASSES = {
     **dict.fromkeys(("OCN", "SEA", "GULF", "STRT", "DAM"), "H"),
