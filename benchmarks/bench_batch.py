@@ -18,7 +18,10 @@ as the scaling.
 
 Targets (issue 6): single worker >= 500 reports/s, scaling 1->2 >= 1.8x, resume < 5 % of the first run.
 
-Usage: python benchmarks/bench_batch.py [--reports 10000] [--rounds 3] [--json results.json]
+With ``--compiled``, every run uses the compiled build (``GEOMAP_COMPILE=1``, see setup.py), built into
+the temporary folder first.
+
+Usage: python benchmarks/bench_batch.py [--reports 10000] [--rounds 3] [--compiled] [--json results.json]
 """
 
 from __future__ import annotations
@@ -35,7 +38,10 @@ import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.compiled import ROOT, build_compiled
+
 SHARED = ROOT.parent / "shared"
 
 
@@ -61,11 +67,12 @@ def build_folder(count: int) -> tuple[Path, int]:
     return folder, sum(p.stat().st_size for p in folder.glob("*.txt"))
 
 
-def run_batch(folder: Path, db: Path, workers: int) -> dict:
+def run_batch(folder: Path, db: Path, workers: int, tree: Path = ROOT) -> dict:
+    """One ``geomap batch`` run, with geomap from ``tree`` (``python -m`` imports from its working folder)."""
     command = [sys.executable, "-m", "geomap", "batch", str(folder), "--db", str(db),
                "--workers", str(workers)]
     started = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=tree)
     elapsed = time.perf_counter() - started
     if done.returncode != 0:
         sys.exit(f"geomap batch failed ({done.returncode}): {done.stderr[-2000:]}")
@@ -105,19 +112,22 @@ def main() -> None:
     parser.add_argument("--reports", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=3,
                         help="alternate 1- and 2-worker runs this many times; figures are medians")
+    parser.add_argument("--compiled", action="store_true",
+                        help="run the compiled build (built first, in about a minute)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
     folder, size = build_folder(args.reports)
     rounds = []
     with tempfile.TemporaryDirectory() as tmp:
+        tree = build_compiled(Path(tmp) / "compiled") if args.compiled else ROOT
         for n in range(args.rounds):
-            one = run_batch(folder, Path(tmp) / f"one-{n}.sqlite", 1)
-            two = run_batch(folder, Path(tmp) / f"two-{n}.sqlite", 2)
+            one = run_batch(folder, Path(tmp) / f"one-{n}.sqlite", 1, tree)
+            two = run_batch(folder, Path(tmp) / f"two-{n}.sqlite", 2, tree)
             rounds.append((one, two))
             print(f"round {n + 1}: 1 worker {args.reports / one['elapsed_s']:.1f} reports/s, 2 workers "
                   f"{args.reports / two['elapsed_s']:.1f} reports/s, scaling "
                   f"{one['elapsed_s'] / two['elapsed_s']:.2f}", file=sys.stderr)
-        resume = run_batch(folder, Path(tmp) / "two-0.sqlite", 2)
+        resume = run_batch(folder, Path(tmp) / "two-0.sqlite", 2, tree)
     assert resume["processed"] == 0, "the rerun processed reports again"
     one_s = statistics.median(one["elapsed_s"] for one, _ in rounds)
     # each round's own ratio, of two runs a minute apart: the machine's speed drifts more across rounds
@@ -125,6 +135,7 @@ def main() -> None:
     two_s = statistics.median(two["elapsed_s"] for _, two in rounds)
     figures = {
         "reports": args.reports, "input_mb": round(size / 1e6, 2), "rounds": args.rounds,
+        "compiled": args.compiled,
         "single_worker_reports_per_s": round(args.reports / one_s, 1),
         "single_worker_mb_per_s": round(size / 1e6 / one_s, 3),
         "two_workers_reports_per_s": round(args.reports / two_s, 1),

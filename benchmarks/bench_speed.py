@@ -2,7 +2,7 @@
 
 Run from the repository root::
 
-    python benchmarks/bench_speed.py [--repeat 100] [--lgl-limit N] [--no-spacy]
+    python benchmarks/bench_speed.py [--repeat 100] [--lgl-limit N] [--no-spacy] [--no-compiled]
 
 Measures, in one run:
 
@@ -12,7 +12,8 @@ Measures, in one run:
   and the first :func:`~geomap.report.parse`;
 - the whole pipeline on the 588 LGL articles in this process, pinned to one core, after start-up, in
   documents per second of CPU time, and the resolver alone (language, sentences, mentions, resolution:
-  no events), beside geotext (and spaCy when installed) on the same documents.
+  no events), beside geotext (and spaCy when installed) on the same documents; both again with the
+  compiled build (``GEOMAP_COMPILE=1``, built into a scratch directory first, about a minute).
 
 Wall time, CPU time and peak resident memory (``getrusage``) are printed for each.  CPU time is the
 figure to compare: wall time depends on whatever else the machine is doing.
@@ -33,6 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.compiled import build_compiled
 from benchmarks.corpora import SHARED, load_lgl
 
 __all__ = ["main"]
@@ -130,11 +132,14 @@ def _peak_kib() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
-def lgl_figures(*, limit: int | None, spacy: bool) -> list[tuple[str, float, float, float]]:
+def lgl_figures(
+    *, limit: int | None, spacy: bool, compiled: Path | None
+) -> list[tuple[str, float, float, float]]:
     """Documents per CPU second on LGL for geomap and its peers, on one core.
 
     Each geomap figure comes from a fresh interpreter, so that neither inherits the caches the other
-    warmed on the same documents; the peers run in this process.
+    warmed on the same documents; the peers run in this process.  ``compiled`` is a tree built by
+    :func:`benchmarks.compiled.build_compiled`, measured too when given.
     """
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
@@ -143,6 +148,11 @@ def lgl_figures(*, limit: int | None, spacy: bool) -> list[tuple[str, float, flo
         ("geomap parse (whole pipeline)", *_geomap_throughput("parse", limit)),
         ("geomap resolver (places only)", *_geomap_throughput("resolver", limit)),
     ]
+    if compiled is not None:
+        rows += [
+            ("  the same, compiled: parse", *_geomap_throughput("parse", limit, compiled)),
+            ("  the same, compiled: resolver", *_geomap_throughput("resolver", limit, compiled)),
+        ]
     from geotext import GeoText
 
     cpu, wall = _throughput(GeoText, texts)
@@ -157,11 +167,16 @@ def lgl_figures(*, limit: int | None, spacy: bool) -> list[tuple[str, float, flo
     return rows
 
 
-def _geomap_throughput(stage: str, limit: int | None) -> tuple[float, float, float]:
-    """CPU s, wall s and peak MiB of one geomap stage over LGL, in a child pinned to this core."""
+def _geomap_throughput(stage: str, limit: int | None, tree: Path | None = None) -> tuple[float, float, float]:
+    """CPU s, wall s and peak MiB of one geomap stage over LGL, in a child pinned to this core.
+
+    ``tree`` is a compiled build to import geomap from instead of this checkout's sources.
+    """
     args = [sys.executable, str(Path(__file__).resolve()), "--child", stage]
     if limit:
         args += ["--lgl-limit", str(limit)]
+    if tree is not None:
+        args += ["--tree", str(tree)]
     result = run_process(args)
     if result["rc"] != 0:
         raise SystemExit(f"the {stage} measurement failed (exit {result['rc']})")
@@ -169,9 +184,15 @@ def _geomap_throughput(stage: str, limit: int | None) -> tuple[float, float, flo
     return cpu, wall, result["rss_mb"]
 
 
-def _child(stage: str, limit: int | None) -> int:
+def _child(stage: str, limit: int | None, tree: str | None) -> int:
     """Run one stage over LGL after start-up (one warm-up document) and print its CPU and wall time."""
     texts = [d.text for d in load_lgl(SHARED / "corpora" / "LGL" / "lgl.xml")][:limit]
+    if tree:
+        sys.path.insert(0, tree)
+        import geomap.mentions
+
+        if not geomap.mentions.__file__.endswith(".so"):
+            raise SystemExit(f"{tree} holds no compiled geomap")
     from geomap.report import parse
 
     work = parse if stage == "parse" else _resolver()
@@ -195,16 +216,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=100, help="copies of the article for one extract run")
     parser.add_argument("--lgl-limit", type=int, default=None, help="first N LGL documents only")
     parser.add_argument("--no-spacy", action="store_true", help="leave spaCy out of the LGL comparison")
+    parser.add_argument("--no-compiled", action="store_true", help="leave the compiled build out")
     parser.add_argument("--child", choices=("parse", "resolver"), help=argparse.SUPPRESS)
+    parser.add_argument("--tree", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        return _child(args.child, args.lgl_limit)
+        return _child(args.child, args.lgl_limit, args.tree)
     with tempfile.TemporaryDirectory(prefix="geomap-speed-") as tmp:
         _print_cli(cli_figures(repeat=args.repeat, tmp=Path(tmp)))
-    print("\n== resolver start-up in a fresh interpreter (seconds)")
-    for phase, value in startup_figures().items():
-        print(f"  {phase:16}{value:8.3f}")
-    rows = lgl_figures(limit=args.lgl_limit, spacy=not args.no_spacy)
+        print("\n== resolver start-up in a fresh interpreter (seconds)")
+        for phase, value in startup_figures().items():
+            print(f"  {phase:16}{value:8.3f}")
+        compiled = None if args.no_compiled else build_compiled(Path(tmp) / "compiled")
+        rows = lgl_figures(limit=args.lgl_limit, spacy=not args.no_spacy, compiled=compiled)
     count = args.lgl_limit or 588
     print(f"\n== LGL, {count} documents, one process pinned to one core, after start-up")
     print(f"{'':36}{'CPU s':>8}{'wall s':>8}{'docs/CPU s':>12}{'peak MiB':>10}{'speed vs geomap':>17}")

@@ -78,7 +78,7 @@ class GazetteerInfo:
 
 def _row_to_place(row: tuple) -> Place:
     members = row[13]
-    return Place(*row[:13], tuple(members.split(",")) if members else ())
+    return Place._make((*row[:13], tuple(members.split(",")) if members else ()))
 
 
 class Gazetteer:

@@ -66,7 +66,7 @@ class TokenCues:
         nxt = self.tokens[b + 1] if b + 1 < len(self.tokens) else None
         if nxt is not None and nxt.lower in UNIT_WORDS:
             return True  # "the Khortytsia group of forces"
-        if _names_institution(nxt) and self.text[self.tokens[b].end : nxt.start] == " ":
+        if nxt is not None and _names_institution(nxt) and self.text[self.tokens[b].end : nxt.start] == " ":
             after = self.tokens[b + 2] if b + 2 < len(self.tokens) else None
             # "Commerce Department", "Kyiv Post"; not "the US-based Institute", nor "the Texas
             # Department of Health", a state's own department
@@ -75,7 +75,7 @@ class TokenCues:
         if not before.rstrip().endswith(("of", "for", "the")):
             return False  # what _OF_NAME needs at its end, checked without scanning the window
         match = _OF_NAME.search(before)
-        return bool(match) and match.group(1) in ORG_WORDS - LOCAL_INSTITUTIONS
+        return match is not None and match.group(1) in ORG_WORDS - LOCAL_INSTITUTIONS
 
     def _quoted(self, a: int, b: int) -> bool:
         """A name in guillemets or quotes is a unit's or an operation's: группировка «Юг», «Центр»."""
@@ -99,6 +99,6 @@ class TokenCues:
         )
 
 
-def _names_institution(token: Token | None) -> bool:
+def _names_institution(token: Token) -> bool:
     """An institution noun that does not place the institution where its name's place is."""
-    return token is not None and token.text in ORG_WORDS and token.text not in LOCAL_INSTITUTIONS
+    return token.text in ORG_WORDS and token.text not in LOCAL_INSTITUTIONS
