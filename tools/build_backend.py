@@ -20,19 +20,23 @@ def _compiling() -> bool:
 
 
 def get_requires_for_build_wheel(config_settings: dict | None = None) -> list[str]:
-    """Setuptools' requirements, and mypy for a compiled build."""
-    extra = [_COMPILER] if _compiling() else []
-    return [*build_meta.get_requires_for_build_wheel(config_settings), *extra]
+    """The compiler, mypy, for a compiled build; else nothing beyond pyproject.toml's setuptools.
+
+    setuptools' own hook would run setup.py to ask, and setup.py imports mypy's compiler, which is not
+    installed yet at this step; setup.py declares no requirements of its own.
+    """
+    return [_COMPILER] if _compiling() else []
 
 
-def build_editable(
-    wheel_directory: str, config_settings: dict | None = None, metadata_directory: str | None = None
-) -> str:
-    """An editable install is always pure Python.
+get_requires_for_build_sdist = get_requires_for_build_wheel  # an sdist build runs setup.py too
+
+
+def get_requires_for_build_editable(config_settings: dict | None = None) -> list[str]:
+    """An editable install is always pure Python: this is the first step pip asks of one.
 
     Compiled modules in the source tree would be imported instead of the ``.py`` files beside them, and
     a developer's edits would silently do nothing.
     """
     if _compiling():
         raise SystemExit("GEOMAP_COMPILE=1 needs a regular install (`pip install .`), not an editable one")
-    return build_meta.build_editable(wheel_directory, config_settings, metadata_directory)
+    return build_meta.get_requires_for_build_editable(config_settings)
