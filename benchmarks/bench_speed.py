@@ -2,7 +2,7 @@
 
 Run from the repository root::
 
-    python benchmarks/bench_speed.py [--repeat 100] [--lgl-limit N] [--no-spacy] [--no-compiled]
+    python benchmarks/bench_speed.py [--repeat 100] [--lgl-limit N] [--no-spacy] [--no-compiled] [--rounds 3]
 
 Measures, in one run:
 
@@ -13,7 +13,8 @@ Measures, in one run:
 - the whole pipeline on the 588 LGL articles in this process, pinned to one core, after start-up, in
   documents per second of CPU time, and the resolver alone (language, sentences, mentions, resolution:
   no events), beside geotext (and spaCy when installed) on the same documents; both again with the
-  compiled build (``GEOMAP_COMPILE=1``, built into a scratch directory first, about a minute).
+  compiled build (``GEOMAP_COMPILE=1``, built into a scratch directory first, about a minute).  The
+  geomap runs alternate ``--rounds`` times; each row is the median run, and every run is listed.
 
 Wall time, CPU time and peak resident memory (``getrusage``) are printed for each.  CPU time is the
 figure to compare: wall time depends on whatever else the machine is doing.
@@ -133,37 +134,48 @@ def _peak_kib() -> int:
 
 
 def lgl_figures(
-    *, limit: int | None, spacy: bool, compiled: Path | None
-) -> list[tuple[str, float, float, float]]:
+    *, limit: int | None, spacy: bool, compiled: Path | None, rounds: int
+) -> list[tuple[str, float, float, float, list[float]]]:
     """Documents per CPU second on LGL for geomap and its peers, on one core.
 
     Each geomap figure comes from a fresh interpreter, so that neither inherits the caches the other
     warmed on the same documents; the peers run in this process.  ``compiled`` is a tree built by
-    :func:`benchmarks.compiled.build_compiled`, measured too when given.
+    :func:`benchmarks.compiled.build_compiled`, measured too when given.  The geomap runs alternate
+    ``rounds`` times and each row holds the median run (and every run's rate): this machine's speed
+    drifts by a third from one minute to the next, and alternating spreads that drift over all rows.
     """
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     texts = [d.text for d in load_lgl(SHARED / "corpora" / "LGL" / "lgl.xml")][:limit]
-    rows = [
-        ("geomap parse (whole pipeline)", *_geomap_throughput("parse", limit)),
-        ("geomap resolver (places only)", *_geomap_throughput("resolver", limit)),
+    count = len(texts)
+    variants = [
+        ("geomap parse (whole pipeline)", "parse", None),
+        ("geomap resolver (places only)", "resolver", None),
     ]
     if compiled is not None:
-        rows += [
-            ("  the same, compiled: parse", *_geomap_throughput("parse", limit, compiled)),
-            ("  the same, compiled: resolver", *_geomap_throughput("resolver", limit, compiled)),
+        variants += [
+            ("  the same, compiled: parse", "parse", compiled),
+            ("  the same, compiled: resolver", "resolver", compiled),
         ]
+    runs: dict[str, list[tuple[float, float, float]]] = {label: [] for label, _, _ in variants}
+    for _ in range(rounds):
+        for label, stage, tree in variants:
+            runs[label].append(_geomap_throughput(stage, limit, tree))
+    rows = []
+    for label, measured in runs.items():
+        cpu, wall, rss = sorted(measured)[len(measured) // 2]  # the median run, by CPU time
+        rows.append((label, cpu, wall, rss, [count / c for c, _, _ in measured]))
     from geotext import GeoText
 
     cpu, wall = _throughput(GeoText, texts)
-    rows.append(("geotext (names only)", cpu, wall, _peak_kib() / 1024))
+    rows.append(("geotext (names only)", cpu, wall, _peak_kib() / 1024, []))
     if spacy:
         from benchmarks.systems import load_spacy
 
         nlp = load_spacy()
         if nlp is not None:
             cpu, wall = _throughput(nlp, texts)
-            rows.append(("spaCy en_core_web_sm (NER only)", cpu, wall, _peak_kib() / 1024))
+            rows.append(("spaCy en_core_web_sm (NER only)", cpu, wall, _peak_kib() / 1024, []))
     return rows
 
 
@@ -217,6 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lgl-limit", type=int, default=None, help="first N LGL documents only")
     parser.add_argument("--no-spacy", action="store_true", help="leave spaCy out of the LGL comparison")
     parser.add_argument("--no-compiled", action="store_true", help="leave the compiled build out")
+    parser.add_argument("--rounds", type=int, default=3, help="alternating runs of each geomap row (median)")
     parser.add_argument("--child", choices=("parse", "resolver"), help=argparse.SUPPRESS)
     parser.add_argument("--tree", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -228,17 +241,25 @@ def main(argv: list[str] | None = None) -> int:
         for phase, value in startup_figures().items():
             print(f"  {phase:16}{value:8.3f}")
         compiled = None if args.no_compiled else build_compiled(Path(tmp) / "compiled")
-        rows = lgl_figures(limit=args.lgl_limit, spacy=not args.no_spacy, compiled=compiled)
+        rows = lgl_figures(
+            limit=args.lgl_limit, spacy=not args.no_spacy, compiled=compiled, rounds=args.rounds
+        )
     count = args.lgl_limit or 588
     print(f"\n== LGL, {count} documents, one process pinned to one core, after start-up")
-    print(f"{'':36}{'CPU s':>8}{'wall s':>8}{'docs/CPU s':>12}{'peak MiB':>10}{'speed vs geomap':>17}")
+    header = f"{'CPU s':>8}{'wall s':>8}{'docs/CPU s':>12}{'peak MiB':>10}{'speed vs geomap':>17}"
+    print(f"{'':36}{header}  every run (docs/CPU s)")
     geomap_rate = count / rows[0][1] if rows[0][1] else float("inf")
-    for label, cpu, wall, rss in rows:
+    for label, cpu, wall, rss, rates in rows:
         rate = count / cpu if cpu else float("inf")
-        print(f"{label:36}{cpu:8.2f}{wall:8.2f}{rate:12.1f}{rss:10.0f}{rate / geomap_rate:16.2f}×")
+        every = " ".join(f"{r:.0f}" for r in rates)
+        print(f"{label:36}{cpu:8.2f}{wall:8.2f}{rate:12.1f}{rss:10.0f}{rate / geomap_rate:16.2f}×  {every}")
     print("  speed vs geomap: the row's documents per second over geomap's (above 1: faster than geomap);")
-    print("  geomap's rows each ran in a fresh interpreter (peak memory: that child's); the peers ran in")
-    print("  this process (peak memory: this process's, cumulative)")
+    print(f"  geomap's rows: the median of {args.rounds} alternating runs, each in a fresh interpreter (peak")
+    print("  memory: that child's); the peers ran once, in this process (peak memory: this process's)")
+    if not args.no_compiled:
+        pure, fast = rows[1][4], rows[3][4]
+        ratios = " ".join(f"{b / a:.2f}" for a, b in zip(pure, fast, strict=True))
+        print(f"  compiled resolver over pure, run by run: {ratios}")
     return 0
 
 
