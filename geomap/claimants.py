@@ -394,9 +394,9 @@ def hedge_scope(text: str) -> str:
     >>> hedge_scope("The ministry said Ukrainian forces retreated, and Reuters was not able to verify this.")
     'sentence'
     """
-    if not _HEDGE.search(text):
+    hedge = _HEDGE.search(text)
+    if hedge is None:
         return ""
     if _HEDGE_ALONE.search(text):
-        target = text[_HEDGE.search(text).end() :]
-        return "all" if _HEDGE_ALL.search(target) else "previous"
+        return "all" if _HEDGE_ALL.search(text[hedge.end() :]) else "previous"
     return "sentence"

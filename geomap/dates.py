@@ -27,7 +27,7 @@ class DateRef:
 
     start: int
     end: int
-    date: dt.date
+    date: dt.date | None
     precision: int
 
 

@@ -183,7 +183,11 @@ class _Reader:
         if self.report_date is None:
             resolved = find_dates(text, report_date=None)
             return resolved[0] if resolved else replace(day, date=None)
-        if day.precision == 1 and abs((day.date - self.report_date).days) <= _NARRATIVE_WINDOW_DAYS:
+        if (
+            day.precision == 1
+            and day.date is not None
+            and abs((day.date - self.report_date).days) <= _NARRATIVE_WINDOW_DAYS
+        ):
             self.narrative = day.date
         return day
 
@@ -221,7 +225,8 @@ class _Reader:
         same_voice = (
             last is not None and attribution is not None and attribution.claimant == last.attribution.claimant
         )
-        if same_voice and day is not None and day.date and not last.explicit_date:
+        # (last is tested again for the type checker, which does not see it through same_voice)
+        if last is not None and same_voice and day is not None and day.date and not last.explicit_date:
             last.date, last.time_precision, last.explicit_date = day.date, day.precision, True
         if attribution is not None and attribution.scope == "chain":
             self.chain = attribution
