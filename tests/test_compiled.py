@@ -99,3 +99,13 @@ def test_compiled_build_parses_like_the_sources(compiled_tree: Path, tmp_path: P
     assert sum(len(r["places"]) for r in pure) > 3 * len(docs)  # the comparison is about real output
     for doc, a, b in zip(docs, pure, compiled, strict=True):
         assert a == b, doc[0][:80]
+
+
+@pytest.mark.slow
+def test_version_names_the_build(compiled_tree: Path):
+    def version(cwd: Path) -> str:  # python -m imports geomap from its working folder
+        args = [sys.executable, "-m", "geomap", "--version"]
+        return subprocess.run(args, cwd=cwd, capture_output=True, text=True, check=True).stdout.strip()
+
+    assert version(compiled_tree).endswith("(compiled with mypyc)")
+    assert version(ROOT).endswith("(pure Python)")

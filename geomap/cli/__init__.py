@@ -6,6 +6,7 @@ and an exit code; every command lives in a module of its own and is attached her
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import sys
 
@@ -23,8 +24,18 @@ from geomap.errors import GeomapError
 __all__ = ["cli", "main"]
 
 
+def _build() -> str:
+    """Which build is installed: the finder compiled (``GEOMAP_COMPILE=1``, see setup.py) or not.
+
+    Read from where the module lives, without importing it: ``--version`` stays instant.
+    """
+    spec = importlib.util.find_spec("geomap.mentions")
+    compiled = spec is not None and spec.origin is not None and not spec.origin.endswith(".py")
+    return "compiled with mypyc" if compiled else "pure Python"
+
+
 @click.group()
-@click.version_option(package_name="geomap")
+@click.version_option(package_name="geomap", message=f"%(prog)s, version %(version)s ({_build()})")
 @click.option("--gazetteer", "gazetteer_path", type=click.Path(dir_okay=False), envvar="GEOMAP_GAZETTEER",
               help="Gazetteer index file (default: in the user cache directory).")
 @click.option("-q", "--quiet", is_flag=True, help="Only print errors.")
