@@ -23,7 +23,11 @@ __all__ = ["DateRef", "find_dates", "find_report_date", "resolve_date", "split_c
 
 @dataclass(frozen=True, slots=True)
 class DateRef:
-    """A date expression found in a text: where it is, the day it names and how exactly."""
+    """A date expression found in a text: where it is, the day it names and how exactly.
+
+    The day is None for one that needs the report's date to be read ("on Tuesday", "5 March") in a
+    report that has none.
+    """
 
     start: int
     end: int
