@@ -260,6 +260,12 @@ def main(argv: list[str] | None = None) -> int:
         pure, fast = rows[1][4], rows[3][4]
         ratios = " ".join(f"{b / a:.2f}" for a, b in zip(pure, fast, strict=True))
         print(f"  compiled resolver over pure, run by run: {ratios}")
+    rate = {label.strip(): count / cpu for label, cpu, *_ in rows if cpu}
+    peers = [label for label in rate if not label.startswith(("geomap", "the same"))]
+    for resolver in ("geomap resolver (places only)", "the same, compiled: resolver"):
+        if resolver in rate:
+            versus = ", ".join(f"{peer} {rate[peer] / rate[resolver]:.2f}×" for peer in peers)
+            print(f"  against {resolver}: {versus}")
     return 0
 
 
