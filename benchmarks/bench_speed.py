@@ -41,6 +41,8 @@ from benchmarks.corpora import SHARED, load_lgl
 __all__ = ["main"]
 
 ROOT = Path(__file__).resolve().parents[1]
+_PURE_RESOLVER = "geomap resolver (places only)"
+_COMPILED_RESOLVER = "  the same, compiled: resolver"
 ARTICLE = ROOT / "examples" / "bakhmut-2023-02-16.txt"
 _STARTUP_PROBE = """
 import json, time
@@ -150,12 +152,12 @@ def lgl_figures(
     count = len(texts)
     variants = [
         ("geomap parse (whole pipeline)", "parse", None),
-        ("geomap resolver (places only)", "resolver", None),
+        (_PURE_RESOLVER, "resolver", None),
     ]
     if compiled is not None:
         variants += [
             ("  the same, compiled: parse", "parse", compiled),
-            ("  the same, compiled: resolver", "resolver", compiled),
+            (_COMPILED_RESOLVER, "resolver", compiled),
         ]
     runs: dict[str, list[tuple[float, float, float]]] = {label: [] for label, _, _ in variants}
     for _ in range(rounds):
@@ -203,7 +205,7 @@ def _child(stage: str, limit: int | None, tree: str | None) -> int:
         sys.path.insert(0, tree)
         import geomap.mentions
 
-        if not geomap.mentions.__file__.endswith(".so"):
+        if geomap.mentions.__file__.endswith(".py"):
             raise SystemExit(f"{tree} holds no compiled geomap")
     from geomap.report import parse
 
@@ -249,23 +251,23 @@ def main(argv: list[str] | None = None) -> int:
     header = f"{'CPU s':>8}{'wall s':>8}{'docs/CPU s':>12}{'peak MiB':>10}{'speed vs geomap':>17}"
     print(f"{'':36}{header}  every run (docs/CPU s)")
     geomap_rate = count / rows[0][1] if rows[0][1] else float("inf")
+    rate: dict[str, float] = {}
     for label, cpu, wall, rss, rates in rows:
-        rate = count / cpu if cpu else float("inf")
+        speed = rate[label] = count / cpu if cpu else float("inf")
         every = " ".join(f"{r:.0f}" for r in rates)
-        print(f"{label:36}{cpu:8.2f}{wall:8.2f}{rate:12.1f}{rss:10.0f}{rate / geomap_rate:16.2f}×  {every}")
+        print(f"{label:36}{cpu:8.2f}{wall:8.2f}{speed:12.1f}{rss:10.0f}{speed / geomap_rate:16.2f}×  {every}")
     print("  speed vs geomap: the row's documents per second over geomap's (above 1: faster than geomap);")
     print(f"  geomap's rows: the median of {args.rounds} alternating runs, each in a fresh interpreter (peak")
     print("  memory: that child's); the peers ran once, in this process (peak memory: this process's)")
-    if not args.no_compiled:
-        pure, fast = rows[1][4], rows[3][4]
-        ratios = " ".join(f"{b / a:.2f}" for a, b in zip(pure, fast, strict=True))
-        print(f"  compiled resolver over pure, run by run: {ratios}")
-    rate = {label.strip(): count / cpu for label, cpu, *_ in rows if cpu}
-    peers = [label for label in rate if not label.startswith(("geomap", "the same"))]
-    for resolver in ("geomap resolver (places only)", "the same, compiled: resolver"):
+    every_run = {label: rates for label, *_, rates in rows}
+    if _COMPILED_RESOLVER in every_run:
+        pairs = zip(every_run[_PURE_RESOLVER], every_run[_COMPILED_RESOLVER], strict=True)
+        print(f"  compiled resolver over pure, run by run: {' '.join(f'{b / a:.2f}' for a, b in pairs)}")
+    peers = [label for label, rates in every_run.items() if not rates]  # the peers ran once
+    for resolver in (_PURE_RESOLVER, _COMPILED_RESOLVER):
         if resolver in rate:
             versus = ", ".join(f"{peer} {rate[peer] / rate[resolver]:.2f}×" for peer in peers)
-            print(f"  against {resolver}: {versus}")
+            print(f"  against {resolver.strip()}: {versus}")
     return 0
 
 

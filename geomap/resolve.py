@@ -517,11 +517,10 @@ class _Context:
     # -- output -----------------------------------------------------------------------------------------
 
     def _places(self) -> list[ResolvedPlace]:
-        relatives = self.relatives
         out: list[ResolvedPlace] = []
         for k, (place, confidence, method) in sorted(self.chosen.items()):
             mention = self.mentions[k]
-            rel = relatives.get(k)
+            rel = self.relatives.get(k)
             role = "modifier" if mention.hint in _ASSOCIATIVE_HINTS else "location"
             uncertainty = place.radius_km
             if method == "local":  # somewhere in the town: its extent, which cities500 does not give
@@ -533,7 +532,7 @@ class _Context:
                 located = self._relative_location(k, rel, place, confidence)
                 if located is not None:
                     out.append(located)
-            if rel is None and self._is_second_of_between(k, relatives):
+            if rel is None and self._is_second_of_between(k):
                 role = "anchor"
             out.append(
                 ResolvedPlace(
@@ -578,8 +577,8 @@ class _Context:
             phrase, anchor, lat, lon, round(confidence * 0.9, 3), uncertainty, "location", "relative", rel
         )
 
-    def _is_second_of_between(self, k: int, relatives: dict[int, RelativePosition]) -> bool:
-        prev = relatives.get(k - 1)
+    def _is_second_of_between(self, k: int) -> bool:
+        prev = self.relatives.get(k - 1)
         return prev is not None and prev.kind == "between" and prev.end == self.mentions[k].end
 
     def _sentence(self, offset: int) -> str:

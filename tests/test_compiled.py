@@ -38,7 +38,7 @@ if tree:
 import geomap, geomap.mentions, geomap.resolve, gazetteer.index
 from geomap.output.jsonl import report_record
 modules = (geomap.mentions, geomap.resolve, gazetteer.index)
-compiled = [m.__name__ for m in modules if m.__file__.endswith(".so")]
+compiled = [m.__name__ for m in modules if not m.__file__.endswith(".py")]
 print(json.dumps({"source": geomap.__file__, "compiled": compiled}))
 for text, date in json.load(open(inputs, encoding="utf-8")):
     print(json.dumps(report_record(geomap.parse(text, date=date), file="")))
