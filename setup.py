@@ -24,6 +24,7 @@ COMPILED = [
     "geomap/relative.py",
     "geomap/resolve.py",
     "gazetteer/index.py",
+    "geomap/prefilter.py",
     "geomap/dates.py",
     "geomap/event_types.py",
     "geomap/frames.py",
