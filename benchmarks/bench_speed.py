@@ -35,12 +35,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.compiled import build_compiled
+from benchmarks.compiled import ROOT, build_compiled
 from benchmarks.corpora import SHARED, load_lgl
 
 __all__ = ["main"]
 
-ROOT = Path(__file__).resolve().parents[1]
 _PURE_RESOLVER = "geomap resolver (places only)"
 _COMPILED_RESOLVER = "  the same, compiled: resolver"
 ARTICLE = ROOT / "examples" / "bakhmut-2023-02-16.txt"

@@ -222,11 +222,14 @@ class _Reader:
             for draft in self.drafts:
                 if draft.attribution.claimant != "reporter":
                     draft.verified = False
-        same_voice = (
-            last is not None and attribution is not None and attribution.claimant == last.attribution.claimant
-        )
-        # (last is tested again for the type checker, which does not see it through same_voice)
-        if last is not None and same_voice and day is not None and day.date and not last.explicit_date:
+        if (
+            last is not None
+            and attribution is not None
+            and attribution.claimant == last.attribution.claimant  # the same voice goes on: its day
+            and day is not None
+            and day.date
+            and not last.explicit_date
+        ):
             last.date, last.time_precision, last.explicit_date = day.date, day.precision, True
         if attribution is not None and attribution.scope == "chain":
             self.chain = attribution

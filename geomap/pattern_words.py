@@ -13,7 +13,7 @@ import re
 from itertools import product
 from re import _casefix, _constants, _parser  # the stdlib's own pattern parser and case-fold table
 
-__all__ = ["case_variants", "required_words", "with_first_chars", "word_key"]
+__all__ = ["case_variants", "is_word_char", "required_words", "with_first_chars", "word_key"]
 
 _C = _constants
 _MAX_EXACT = 64  # strings a sub-pattern may expand to before only its required words are kept
@@ -23,7 +23,8 @@ _STARTS = {_C.AT_BOUNDARY, _C.AT_BEGINNING, _C.AT_BEGINNING_STRING, _C.AT_BEGINN
 _NON_WORD = {_C.CATEGORY_SPACE, _C.CATEGORY_NOT_WORD, _C.CATEGORY_UNI_SPACE, _C.CATEGORY_UNI_NOT_WORD}
 
 
-def _is_word(char: str) -> bool:
+def is_word_char(char: str) -> bool:
+    r"""Whether :mod:`re` counts ``char`` as a word character (``\w`` in a str pattern)."""
     return char.isalnum() or char == "_"
 
 
@@ -69,7 +70,7 @@ def _sequence(items: list, *, at_start: bool = False) -> _Info:
 
 def _ends_at_start(run: frozenset[str]) -> bool:
     """Whether every expansion ends where a word may begin: on a start mark or a non-word character."""
-    return all(e and (e[-1] == _START or not _is_word(e[-1])) for e in run)
+    return all(e and (e[-1] == _START or not is_word_char(e[-1])) for e in run)
 
 
 def _optional_edge(op, av, edge: int) -> bool:
@@ -97,9 +98,9 @@ def _edge_non_word(op, av, edge: int) -> bool:
     if op is _C.BRANCH:
         return all(alt and _edge_non_word(*list(alt)[edge], edge) for alt in av[1])
     if op is _C.IN:
-        return all((kind is _C.LITERAL and not _is_word(chr(v))) or (kind is _C.CATEGORY and v in _NON_WORD)
-                   for kind, v in av)  # fmt: skip
-    return op is _C.LITERAL and not _is_word(chr(av))
+        return all((kind is _C.LITERAL and not is_word_char(chr(v)))
+                   or (kind is _C.CATEGORY and v in _NON_WORD) for kind, v in av)  # fmt: skip
+    return op is _C.LITERAL and not is_word_char(chr(av))
 
 
 def _branch(alternatives: list, *, at_start: bool) -> _Info:
@@ -159,11 +160,11 @@ def word_key(expansion: str) -> tuple[str, str | None]:
     best: tuple[int, int, str] | None = None
     for i, char in enumerate(chars):
         before = chars[i - 1] if i else ""
-        starts = before == _START or (before and not _is_word(before))
-        if char == _START or not _is_word(char) or not starts:
+        starts = before == _START or (before and not is_word_char(before))
+        if char == _START or not is_word_char(char) or not starts:
             continue
         end = i
-        while end < len(chars) and chars[end] != _START and _is_word(chars[end]):
+        while end < len(chars) and chars[end] != _START and is_word_char(chars[end]):
             end += 1
         if end < len(chars):
             candidate = (end - i, 1, chars[i:end])

@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterator
 from operator import itemgetter
 
-from geomap.pattern_words import case_variants, required_words, with_first_chars, word_key
+from geomap.pattern_words import case_variants, is_word_char, required_words, with_first_chars, word_key
 
 __all__ = ["PatternGroup", "Prefiltered", "prefiltered"]
 
@@ -35,7 +35,7 @@ __all__ = ["PatternGroup", "Prefiltered", "prefiltered"]
 _KNOWN_ODD = frozenset("ıſᲀᲁᲂᲃᲄᲅᲆ")
 _ODD = re.compile("[" + "".join(sorted(_KNOWN_ODD | {"\u0130", "\u03a3"})) + "]")
 _RUN = re.compile(r"\w+")
-_ASCII_NON_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not (c.isalnum() or c == "_")})
+_ASCII_NON_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not is_word_char(c)})
 _HEAD = itemgetter(slice(0, 3))
 # the keys stay a plain set: nothing changes them once made, and freezing a copy would cost a fifth of a fold
 _FOLD_CACHE: dict[str, tuple[str, set[str]] | tuple[()]] = {}

@@ -1,8 +1,8 @@
 """The compiled build (``GEOMAP_COMPILE=1``, see setup.py) gives the same reports as the pure-Python one.
 
-mypyc compiles the finder's and the resolver's modules from the same sources, but runs them with other
-rules (native classes, checked annotations): the same reports, parsed by both builds in fresh
-processes, must come out identical.  The build takes about a minute.
+mypyc compiles the finder's, the resolver's and the claims stage's modules from the same sources, but
+runs them with other rules (native classes, checked annotations): the same reports, parsed by both
+builds in fresh processes, must come out identical.  The build takes about a minute.
 """
 
 from __future__ import annotations
